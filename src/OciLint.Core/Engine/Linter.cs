@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using OciLint.Core.Findings;
+using OciLint.Core.Layout;
+using OciLint.Core.Model;
+using OciLint.Core.Rules;
+
+namespace OciLint.Core.Engine;
+
+/// <summary>A rule that ran, with the severity it ran at.</summary>
+public sealed record RuleRun(RuleMetadata Rule, Severity Severity);
+
+/// <summary>A problem of the tool itself (a rule threw): reported, and the run is not successful.</summary>
+public sealed record ToolError(string RuleId, string Message, string Detail);
+
+/// <summary>The result of checking one target.</summary>
+public sealed record LintResult(string Target, SourceKind SourceKind, IReadOnlyList<Finding> Findings, IReadOnlyList<RuleRun> Rules, IReadOnlyList<ToolError> Errors, TimeSpan Elapsed)
+{
+    public LayoutModel? Model { get; init; }
+
+    public bool ExecutionSuccessful => Errors.Count == 0;
+}
+
+/// <summary>Loads a layout, walks it once and lets every enabled rule judge each part.</summary>
+public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configuration)
+{
+    public IReadOnlyList<IRule> Rules { get; } = rules;
+
+    public LintResult Lint(ILayoutSource source, LintSettings? settings = null)
+    {
+        settings ??= new LintSettings();
+        var clock = Stopwatch.StartNew();
+        var model = LayoutLoader.Load(source);
+        var findings = new List<Finding>();
+        var errors = new List<ToolError>();
+        var runs = new List<RuleRun>();
+        foreach (var rule in Rules)
+        {
+            var severity = configuration.Resolve(rule.Metadata);
+            if (severity == Severity.Off)
+            {
+                continue;
+            }
+
+            runs.Add(new RuleRun(rule.Metadata, severity));
+            var context = new RuleContext(rule.Metadata, severity, settings, findings);
+            try
+            {
+                rule.CheckLayout(model, context);
+                foreach (var document in model.Documents)
+                {
+                    rule.CheckDocument(document, context);
+                }
+
+                foreach (var descriptor in model.Descriptors)
+                {
+                    rule.CheckDescriptor(descriptor, context);
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                errors.Add(new ToolError(rule.Metadata.Id, $"rule {rule.Metadata.Id} failed: {e.Message}", e.ToString()));
+            }
+        }
+
+        var ordered = findings
+            .Where(f => f.Severity != Severity.Off)
+            .OrderBy(f => FileOrder(f.Location.File))
+            .ThenBy(f => f.Location.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Location.Line)
+            .ThenBy(f => f.Location.Column)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Location.Pointer, StringComparer.Ordinal)
+            .ToList();
+        return new LintResult(source.Target, source.Kind, ordered, runs, errors, clock.Elapsed) { Model = model };
+    }
+
+    // The layout root first, then oci-layout and index.json, then blobs: the order a reader walks it.
+    private static int FileOrder(string file) => file switch
+    {
+        "" => 0,
+        "oci-layout" => 1,
+        "index.json" => 2,
+        _ when file.StartsWith("blobs", StringComparison.Ordinal) => 4,
+        _ => 3,
+    };
+}

@@ -1,0 +1,108 @@
+namespace OciLint.Core.Json;
+
+public enum JsonKind
+{
+    Object,
+    Array,
+    String,
+    Number,
+    True,
+    False,
+    Null,
+}
+
+/// <summary>
+/// A JSON value that remembers where it was: byte offsets into the source and its JSON Pointer.
+/// Objects keep every member in source order, duplicates included, so rules can see what a
+/// last-wins parser (every Go tool) would silently hide.
+/// </summary>
+public sealed class JsonNode
+{
+    internal JsonNode(JsonKind kind, string pointer, int start)
+    {
+        Kind = kind;
+        Pointer = pointer;
+        Start = start;
+    }
+
+    public JsonKind Kind { get; }
+
+    /// <summary>RFC 6901 JSON Pointer of this value ("" for the root).</summary>
+    public string Pointer { get; }
+
+    /// <summary>Byte offset of the first byte of the value.</summary>
+    public int Start { get; }
+
+    /// <summary>Byte offset just past the value.</summary>
+    public int End { get; internal set; }
+
+    /// <summary>The decoded string for strings; the raw number text for numbers.</summary>
+    public string? Text { get; internal set; }
+
+    public IReadOnlyList<JsonMember> Members => _members ?? (IReadOnlyList<JsonMember>)[];
+
+    public IReadOnlyList<JsonNode> Items => _items ?? (IReadOnlyList<JsonNode>)[];
+
+    internal List<JsonMember>? _members;
+    internal List<JsonNode>? _items;
+
+    public bool IsObject => Kind == JsonKind.Object;
+
+    public bool IsArray => Kind == JsonKind.Array;
+
+    public bool IsString => Kind == JsonKind.String;
+
+    public bool IsNull => Kind == JsonKind.Null;
+
+    /// <summary>The first member with exactly this (case-sensitive) name, or null.</summary>
+    public JsonNode? Get(string name)
+    {
+        if (_members is null)
+        {
+            return null;
+        }
+
+        foreach (var member in _members)
+        {
+            if (member.Name == name)
+            {
+                return member.Value;
+            }
+        }
+
+        return null;
+    }
+
+    public string? GetString(string name) => Get(name) is { Kind: JsonKind.String } n ? n.Text : null;
+
+    public bool TryGetInt64(out long value)
+    {
+        value = 0;
+        return Kind == JsonKind.Number && long.TryParse(Text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out value);
+    }
+
+    public override string ToString() => $"{Kind} at {(Pointer.Length == 0 ? "/" : Pointer)}";
+}
+
+/// <summary>An object member: its name, where the name is, and its value.</summary>
+public sealed record JsonMember(string Name, int NameStart, JsonNode Value);
+
+public static class JsonPointer
+{
+    public static string Escape(string token) => token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    public static string Append(string pointer, string token) => pointer + "/" + Escape(token);
+
+    public static string Append(string pointer, int index) => pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Splits a pointer into unescaped tokens.</summary>
+    public static IReadOnlyList<string> Parse(string pointer)
+    {
+        if (pointer.Length == 0)
+        {
+            return [];
+        }
+
+        return pointer[1..].Split('/').Select(t => t.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToArray();
+    }
+}

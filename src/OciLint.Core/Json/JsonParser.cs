@@ -1,0 +1,224 @@
+using System.Text;
+using System.Text.Json;
+
+namespace OciLint.Core.Json;
+
+public enum JsonProblemKind
+{
+    /// <summary>Not parseable JSON (syntax error, too deep, empty).</summary>
+    Syntax,
+
+    /// <summary>The bytes are not UTF-8.</summary>
+    NotUtf8,
+
+    /// <summary>Starts with a UTF-8 byte order mark.</summary>
+    ByteOrderMark,
+
+    /// <summary>An object has the same member name twice.</summary>
+    DuplicateMember,
+}
+
+/// <summary>A well-formedness problem, at a byte offset (and, for duplicates, the earlier occurrence).</summary>
+public sealed record JsonProblem(JsonProblemKind Kind, string Message, int Offset, string? Pointer = null, int? FirstOffset = null);
+
+public sealed record JsonParseResult(JsonNode? Root, IReadOnlyList<JsonProblem> Problems);
+
+/// <summary>
+/// Parses JSON into <see cref="JsonNode"/>s with positions. Iterative (no recursion), so hostile nesting
+/// ends as a finding at <see cref="MaxDepth"/>, never as a stack overflow.
+/// </summary>
+public static class JsonParser
+{
+    public const int MaxDepth = 512;
+
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
+    public static JsonParseResult Parse(ReadOnlySpan<byte> bytes)
+    {
+        var problems = new List<JsonProblem>();
+        var offset = 0;
+        if (bytes.StartsWith(Bom))
+        {
+            problems.Add(new JsonProblem(JsonProblemKind.ByteOrderMark, "starts with a UTF-8 byte order mark", 0));
+            offset = Bom.Length;
+        }
+        else if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            problems.Add(new JsonProblem(JsonProblemKind.NotUtf8, "is UTF-16 (byte order mark FF FE / FE FF), not UTF-8", 0));
+            return new JsonParseResult(null, problems);
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            var bad = FirstInvalidUtf8(bytes);
+            problems.Add(new JsonProblem(JsonProblemKind.NotUtf8, $"is not valid UTF-8 (first bad byte at offset {bad})", bad));
+            return new JsonParseResult(null, problems);
+        }
+
+        try
+        {
+            var root = ParseValues(bytes[offset..], offset, problems);
+            return new JsonParseResult(root, problems);
+        }
+        catch (JsonException e)
+        {
+            problems.Add(new JsonProblem(JsonProblemKind.Syntax, Describe(e), OffsetOf(bytes, e, offset)));
+            return new JsonParseResult(null, problems);
+        }
+    }
+
+    private static JsonNode? ParseValues(ReadOnlySpan<byte> span, int baseOffset, List<JsonProblem> problems)
+    {
+        var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
+        var stack = new Stack<JsonNode>();
+        var names = new Stack<Dictionary<string, int>?>();
+        JsonNode? root = null;
+        string? pendingName = null;
+        var pendingNameStart = 0;
+
+        while (reader.Read())
+        {
+            var start = baseOffset + (int)reader.TokenStartIndex;
+            if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                pendingName = reader.GetString()!;
+                pendingNameStart = start;
+                var parent = stack.Peek();
+                var seen = names.Peek()!;
+                if (seen.TryGetValue(pendingName, out var first))
+                {
+                    problems.Add(new JsonProblem(
+                        JsonProblemKind.DuplicateMember,
+                        $"member \"{pendingName}\" appears more than once",
+                        start,
+                        JsonPointer.Append(parent.Pointer, pendingName),
+                        first));
+                }
+                else
+                {
+                    seen[pendingName] = start;
+                }
+
+                continue;
+            }
+
+            if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+            {
+                var done = stack.Pop();
+                names.Pop();
+                done.End = baseOffset + (int)reader.BytesConsumed;
+                continue;
+            }
+
+            JsonNode node;
+            if (stack.Count == 0)
+            {
+                node = new JsonNode(KindOf(reader.TokenType), "", start);
+            }
+            else
+            {
+                var parent = stack.Peek();
+                if (parent.Kind == JsonKind.Object)
+                {
+                    node = new JsonNode(KindOf(reader.TokenType), JsonPointer.Append(parent.Pointer, pendingName!), start);
+                    (parent._members ??= []).Add(new JsonMember(pendingName!, pendingNameStart, node));
+                }
+                else
+                {
+                    var items = parent._items ??= [];
+                    node = new JsonNode(KindOf(reader.TokenType), JsonPointer.Append(parent.Pointer, items.Count), start);
+                    items.Add(node);
+                }
+            }
+
+            root ??= node;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    stack.Push(node);
+                    names.Push(new Dictionary<string, int>(StringComparer.Ordinal));
+                    break;
+                case JsonTokenType.StartArray:
+                    stack.Push(node);
+                    names.Push(null);
+                    break;
+                case JsonTokenType.String:
+                    node.Text = reader.GetString();
+                    node.End = baseOffset + (int)reader.BytesConsumed;
+                    break;
+                case JsonTokenType.Number:
+                    node.Text = reader.HasValueSequence ? Encoding.UTF8.GetString(System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence)) : Encoding.UTF8.GetString(reader.ValueSpan);
+                    node.End = baseOffset + (int)reader.BytesConsumed;
+                    break;
+                default:
+                    node.End = baseOffset + (int)reader.BytesConsumed;
+                    break;
+            }
+        }
+
+        if (root is null)
+        {
+            throw new JsonException("the document is empty", null, 0, 0);
+        }
+
+        return root;
+    }
+
+    private static JsonKind KindOf(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => JsonKind.Object,
+        JsonTokenType.StartArray => JsonKind.Array,
+        JsonTokenType.String => JsonKind.String,
+        JsonTokenType.Number => JsonKind.Number,
+        JsonTokenType.True => JsonKind.True,
+        JsonTokenType.False => JsonKind.False,
+        _ => JsonKind.Null,
+    };
+
+    private static string Describe(JsonException e)
+    {
+        var message = e.Message;
+
+        // System.Text.Json appends "LineNumber: n | BytePositionInLine: m." which we report as a position instead.
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut > 0)
+        {
+            message = message[..cut];
+        }
+
+        if (message.Contains("maximum configured depth", StringComparison.Ordinal))
+        {
+            return $"nesting is deeper than {MaxDepth} levels";
+        }
+
+        return message.TrimEnd('.');
+    }
+
+    private static int OffsetOf(ReadOnlySpan<byte> bytes, JsonException e, int fallback)
+    {
+        if (e.LineNumber is not long line || e.BytePositionInLine is not long column)
+        {
+            return fallback;
+        }
+
+        var offset = 0;
+        for (long l = 0; l < line && offset < bytes.Length; l++)
+        {
+            var next = bytes[offset..].IndexOf((byte)'\n');
+            if (next < 0)
+            {
+                break;
+            }
+
+            offset += next + 1;
+        }
+
+        return (int)Math.Min(bytes.Length, offset + column);
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done ? 0 : read;
+    }
+}

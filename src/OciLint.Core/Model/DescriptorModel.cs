@@ -1,0 +1,75 @@
+using OciLint.Core.Findings;
+using OciLint.Core.Json;
+
+namespace OciLint.Core.Model;
+
+public enum DescriptorRole
+{
+    /// <summary>An entry of <c>manifests</c> in index.json or a nested index.</summary>
+    IndexEntry,
+    Config,
+    Layer,
+    Subject,
+}
+
+/// <summary>A descriptor object inside a document, with its fields read leniently (wrong types read as null).</summary>
+public sealed class DescriptorModel
+{
+    internal DescriptorModel(JsonDocumentModel owner, JsonNode node, DescriptorRole role, int position)
+    {
+        Owner = owner;
+        Node = node;
+        Role = role;
+        Position = position;
+        MediaType = node.GetString("mediaType");
+        Digest = node.GetString("digest");
+        Size = node.Get("size") is { } size && size.TryGetInt64(out var s) ? s : null;
+        ArtifactType = node.GetString("artifactType");
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (node.Get("annotations") is { IsObject: true } map)
+        {
+            foreach (var member in map.Members)
+            {
+                if (member.Value.IsString)
+                {
+                    annotations.TryAdd(member.Name, member.Value.Text!);
+                }
+            }
+        }
+
+        Annotations = annotations;
+        Location = owner.LocationOf(node);
+    }
+
+    public JsonDocumentModel Owner { get; }
+
+    public JsonNode Node { get; }
+
+    public DescriptorRole Role { get; }
+
+    /// <summary>Index in its array (manifests[i], layers[i]); 0 for config and subject.</summary>
+    public int Position { get; }
+
+    public string? MediaType { get; }
+
+    public string? Digest { get; }
+
+    public long? Size { get; }
+
+    public string? ArtifactType { get; }
+
+    public IReadOnlyDictionary<string, string> Annotations { get; }
+
+    public string? RefName => Annotations.GetValueOrDefault(MediaTypes.RefNameAnnotation);
+
+    public Location Location { get; }
+
+    public string Pointer => Node.Pointer;
+
+    /// <summary>The document this descriptor points at, when it was parsed.</summary>
+    public JsonDocumentModel? Target { get; internal set; }
+
+    public bool InIndexJson => Owner.Kind == DocumentKind.IndexJson && Role == DescriptorRole.IndexEntry;
+
+    public override string ToString() => $"{Owner.File}#{Pointer}";
+}

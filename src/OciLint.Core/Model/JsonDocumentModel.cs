@@ -1,0 +1,162 @@
+using OciLint.Core.Findings;
+using OciLint.Core.Json;
+
+namespace OciLint.Core.Model;
+
+public enum DocumentKind
+{
+    OciLayout,
+    IndexJson,
+    Index,
+    Manifest,
+    Config,
+}
+
+/// <summary>A parsed JSON file of the layout: oci-layout, index.json, or a blob parsed by its declared media type.</summary>
+public sealed class JsonDocumentModel
+{
+    private readonly LineMap _lines;
+    private readonly Dictionary<string, JsonNode> _byPointer = new(StringComparer.Ordinal);
+    private Dictionary<Type, object>? _cache;
+
+    public JsonDocumentModel(DocumentKind kind, string file, byte[] bytes, string? digest, DescriptorModel? parent)
+    {
+        Kind = kind;
+        File = file;
+        Bytes = bytes;
+        Digest = digest;
+        Parent = parent;
+        _lines = new LineMap(bytes);
+        var result = JsonParser.Parse(bytes);
+        Root = result.Root;
+        Problems = result.Problems;
+        if (Root is not null)
+        {
+            IndexPointers(Root);
+        }
+    }
+
+    public DocumentKind Kind { get; }
+
+    /// <summary>Layout-relative path.</summary>
+    public string File { get; }
+
+    /// <summary>The raw bytes as read (kept for fixes, which edit byte ranges of the original).</summary>
+    public byte[] Bytes { get; }
+
+    /// <summary>The blob digest for documents that are blobs; null for oci-layout and index.json.</summary>
+    public string? Digest { get; }
+
+    /// <summary>The descriptor this document was reached through; null for oci-layout and index.json.</summary>
+    public DescriptorModel? Parent { get; }
+
+    /// <summary>The media type the parent declared (or the implied one for index.json).</summary>
+    public string? DeclaredMediaType => Parent?.MediaType ?? (Kind == DocumentKind.IndexJson ? MediaTypes.ImageIndex : null);
+
+    /// <summary>Null when the document is not parseable JSON (see <see cref="Problems"/>).</summary>
+    public JsonNode? Root { get; }
+
+    public IReadOnlyList<JsonProblem> Problems { get; }
+
+    /// <summary>Descriptors found in this document, in document order.</summary>
+    public List<DescriptorModel> Descriptors { get; } = [];
+
+    public bool IsIndexLike => Kind is DocumentKind.IndexJson or DocumentKind.Index;
+
+    public JsonNode? NodeAt(string pointer) => _byPointer.GetValueOrDefault(pointer);
+
+    public (int Line, int Column) Position(int offset) => _lines.Position(offset);
+
+    public Location FileLocation() => new(File);
+
+    public Location LocationOf(JsonNode node)
+    {
+        var (line, column) = _lines.Position(node.Start);
+        var (endLine, endColumn) = _lines.Position(node.End);
+        return new Location(File, node.Pointer, line, column, endLine, endColumn);
+    }
+
+    /// <summary>Location of a member's name (for "duplicate member" and similar findings).</summary>
+    public Location LocationOfName(JsonMember member)
+    {
+        var (line, column) = _lines.Position(member.NameStart);
+        var (endLine, endColumn) = _lines.Position(member.Value.End);
+        return new Location(File, member.Value.Pointer, line, column, endLine, endColumn);
+    }
+
+    public Location LocationOfOffset(int offset, string? pointer = null)
+    {
+        var (line, column) = _lines.Position(offset);
+        return new Location(File, pointer, line, column, line, column);
+    }
+
+    /// <summary>For a pointer that may not exist: the region of the nearest existing ancestor, but the pointer asked for.</summary>
+    public Location LocationOfPointer(string pointer)
+    {
+        var probe = pointer;
+        while (true)
+        {
+            if (_byPointer.TryGetValue(probe, out var node))
+            {
+                return LocationOf(node) with { Pointer = pointer };
+            }
+
+            if (probe.Length == 0)
+            {
+                return new Location(File, pointer);
+            }
+
+            probe = probe[..probe.LastIndexOf('/')];
+        }
+    }
+
+    /// <summary>The descriptor chain from index.json down to this document, outermost first.</summary>
+    public IReadOnlyList<Location> Chain()
+    {
+        var chain = new List<Location>();
+        for (var d = Parent; d is not null; d = d.Owner.Parent)
+        {
+            chain.Add(d.Location);
+        }
+
+        chain.Reverse();
+        return chain;
+    }
+
+    /// <summary>Per-document memo for derived facts (e.g. schema results) shared by several rules.</summary>
+    public T GetOrAdd<T>(Func<JsonDocumentModel, T> factory)
+        where T : class
+    {
+        lock (_byPointer)
+        {
+            _cache ??= [];
+            if (!_cache.TryGetValue(typeof(T), out var value))
+            {
+                value = factory(this);
+                _cache[typeof(T)] = value;
+            }
+
+            return (T)value;
+        }
+    }
+
+    private void IndexPointers(JsonNode root)
+    {
+        var stack = new Stack<JsonNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            _byPointer.TryAdd(node.Pointer, node);
+            foreach (var member in node.Members)
+            {
+                stack.Push(member.Value);
+            }
+
+            foreach (var item in node.Items)
+            {
+                stack.Push(item);
+            }
+        }
+    }
+}
