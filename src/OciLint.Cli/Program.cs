@@ -1,1 +1,3 @@
-return 0;
+using OciLint.Cli;
+
+return Entry.Run(args, new McMaster.Extensions.CommandLineUtils.PhysicalConsole());

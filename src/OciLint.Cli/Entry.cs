@@ -1,0 +1,55 @@
+using McMaster.Extensions.CommandLineUtils;
+using OciLint.Cli.Commands;
+
+namespace OciLint.Cli;
+
+/// <summary>Runs the command line; the one place that turns unexpected exceptions into exit code 2.</summary>
+public static class Entry
+{
+    public static int Run(string[] args, IConsole console)
+    {
+        var verbose = args.Contains("--verbose");
+        try
+        {
+            var app = new CommandLineApplication<OciLintCommand>(console);
+            app.Conventions.UseDefaultConventions().UseConstructorInjection();
+            return app.Execute(args.Where(a => a != "--verbose").ToArray());
+        }
+        catch (CommandParsingException e)
+        {
+            console.Error.WriteLine($"ocilint: {e.Message}");
+            console.Error.WriteLine("Run 'ocilint --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        catch (UsageException e)
+        {
+            console.Error.WriteLine($"ocilint: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Core.Layout.TargetException e)
+        {
+            console.Error.WriteLine($"ocilint: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e)
+        {
+            console.Error.WriteLine($"ocilint: internal error: {e.Message} (this is a bug; rerun with --verbose and report it)");
+            if (verbose)
+            {
+                console.Error.WriteLine(e.ToString());
+            }
+
+            return ExitCodes.Usage;
+        }
+    }
+}
+
+public static class ExitCodes
+{
+    public const int Clean = 0;
+    public const int Findings = 1;
+    public const int Usage = 2;
+}
+
+/// <summary>A mistake in how the tool was called: one line on stderr, exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,12 @@
+using OciLint.Rules.Schema;
+
+namespace OciLint.Rules.Config;
+
+/// <summary>Schema-backed: failures of the subschemas marked "x-ocilint-rule": "OCI605" in schemas/.</summary>
+public sealed class ConfigDiffIdInvalid : SchemaRule
+{
+    public override RuleMetadata Metadata { get; } = new("OCI605", "config/diff-id-invalid", "rootfs.diff_ids entry not a valid digest", Error, None)
+    {
+        Description = "the digest over the layer's uncompressed tar archive and serialized in the descriptor digest format",
+    };
+}

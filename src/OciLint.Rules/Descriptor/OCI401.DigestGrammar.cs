@@ -1,0 +1,12 @@
+using OciLint.Rules.Schema;
+
+namespace OciLint.Rules.Descriptor;
+
+/// <summary>Schema-backed: failures of the subschemas marked "x-ocilint-rule": "OCI401" in schemas/.</summary>
+public sealed class DigestGrammar : SchemaRule
+{
+    public override RuleMetadata Metadata { get; } = new("OCI401", "digest/grammar", "Digest does not match the digest grammar", Error, None)
+    {
+        Description = "A digest string MUST match the following grammar",
+    };
+}

@@ -1,0 +1,12 @@
+using OciLint.Rules.Schema;
+
+namespace OciLint.Rules.Index;
+
+/// <summary>Schema-backed: failures of the subschemas marked "x-ocilint-rule": "OCI212" in schemas/.</summary>
+public sealed class PlatformIncomplete : SchemaRule
+{
+    public override RuleMetadata Metadata { get; } = new("OCI212", "index/platform-incomplete", "platform lacks architecture or os", Error, None)
+    {
+        Description = "This REQUIRED property specifies the CPU architecture.",
+    };
+}

@@ -1,0 +1,40 @@
+using OciLint.Rules.Support;
+
+namespace OciLint.Rules.Index;
+
+/// <summary>Single-image consumers (skopeo copy oci:DIR, crane push DIR) need exactly one index.json entry.</summary>
+public sealed class IndexNotSingleEntry : Rule
+{
+    public override RuleMetadata Metadata { get; } = new("OCI901", "compat/index-not-single-entry", "index.json does not hold exactly one entry", Warning, None)
+    {
+        Description = "skopeo copy oci:DIR and crane push DIR consume a layout only when index.json lists exactly one image; with none or several they fail and the user must name one.",
+    };
+
+    public override void CheckDocument(JsonDocumentModel document, RuleContext context)
+    {
+        if (document.Kind != DocumentKind.IndexJson || document.Root?.Get("manifests") is not { IsArray: true } manifests || manifests.Items.Count == 1)
+        {
+            return;
+        }
+
+        var count = manifests.Items.Count;
+        var severity = context.Settings.HasTarget("skopeo") || context.Settings.HasTarget("crane") ? Error : (Severity?)null;
+        var failures = $"`skopeo copy oci:DIR` fails with \"more than one image in oci, choose an image\" and `crane push DIR` with \"layout contains {count} entries, consider --index\"";
+        if (count == 0)
+        {
+            context.Report(document, manifests, $"index.json lists no image: {failures}; there is nothing to copy or push", severity: severity);
+            return;
+        }
+
+        var refs = document.Descriptors.Where(d => d.Role == DescriptorRole.IndexEntry).Select(d => d.RefName).OfType<string>().Distinct().ToList();
+        var choose = refs.Count > 0
+            ? $"select one with `skopeo copy oci:DIR:{refs[0]} …`"
+            : "select one by position with `skopeo copy oci:DIR:@0 …`";
+        var refText = refs.Count > 0 ? $" (ref names {Text.Quoted(refs)})" : "";
+        context.Report(
+            document,
+            manifests,
+            $"index.json lists {count} entries{refText}: {failures}; {choose}, or push all of them with `crane push --index DIR …`",
+            severity: severity);
+    }
+}

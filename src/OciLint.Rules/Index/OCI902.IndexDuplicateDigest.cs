@@ -1,0 +1,51 @@
+using OciLint.Rules.Support;
+
+namespace OciLint.Rules.Index;
+
+/// <summary>The Buildx v0.20 multi-tag shape: one index.json entry per tag, all for the same manifest.</summary>
+public sealed class IndexDuplicateDigest : Rule
+{
+    public override RuleMetadata Metadata { get; } = new("OCI902", "compat/index-duplicate-digest", "Several index.json entries for the same digest", Warning, Always)
+    {
+        Description = "Entries with the same digest, size and media type that differ only in annotations (typically one ref name per tag) look like several images to single-image consumers such as skopeo and crane.",
+    };
+
+    public override void CheckDocument(JsonDocumentModel document, RuleContext context)
+    {
+        if (document.Kind != DocumentKind.IndexJson || document.Root?.Get("manifests") is not { IsArray: true } manifests)
+        {
+            return;
+        }
+
+        var entries = document.Descriptors.Where(d => d.Role == DescriptorRole.IndexEntry && d.Digest is not null).ToList();
+        foreach (var group in entries.GroupBy(d => (d.Digest, d.Size, d.MediaType)).Where(g => g.Count() > 1))
+        {
+            var members = group.ToList();
+
+            // Exact copies are OCI903's (with a safe fix); this rule needs at least two different variants.
+            var variants = members.Select(d => JsonCanonical.Of(d.Node)).Distinct(StringComparer.Ordinal).Count();
+            if (variants < 2)
+            {
+                continue;
+            }
+
+            var kept = members[0];
+            var refs = members.Select(d => d.RefName ?? "(no ref name)").ToList();
+            var dropped = members.Skip(1).Select(d => d.RefName).OfType<string>().Where(r => r != kept.RefName).Distinct().ToList();
+            var severity = context.Settings.HasTarget("skopeo") || context.Settings.HasTarget("crane") ? Error : (Severity?)null;
+            var fix = new Fix(
+                $"keep entry {kept.Position} ({kept.RefName ?? "no ref name"}) and remove {Text.Plural(members.Count - 1, "other entry", "other entries")} for {Text.Short(kept.Digest)}",
+                FixSafety.Unsafe,
+                [.. members.Skip(1).OrderByDescending(d => d.Position).Select(d => JsonEdits.RemoveArrayItem(document, manifests, d.Position))])
+            {
+                Description = dropped.Count > 0 ? $"drops ref name(s) {Text.Quoted(dropped)}" : "drops the other entries' annotations",
+            };
+            context.Report(
+                document,
+                members[1].Node,
+                $"entries {string.Join(", ", members.Select(d => d.Position))} all point at {group.Key.Digest} (same size and media type) with ref names {Text.Quoted(refs)}: single-image consumers see {members.Count} images where there is one",
+                fix,
+                severity);
+        }
+    }
+}
