@@ -191,6 +191,8 @@ public static class JsonParser
             return $"nesting is deeper than {MaxDepth} levels";
         }
 
+        // The hint is for .NET programmers, not for people whose layout is broken.
+        message = message.Replace(" Change the reader options.", "", StringComparison.Ordinal);
         return message.TrimEnd('.');
     }
 

@@ -5,8 +5,8 @@ namespace OciLint.Rules.Config;
 /// <summary>Schema-backed: failures of the subschemas marked "x-ocilint-rule": "OCI604" in schemas/.</summary>
 public sealed class ConfigRootfs : SchemaRule
 {
-    public override RuleMetadata Metadata { get; } = new("OCI604", "config/rootfs", "rootfs missing, or rootfs.type ≠ layers", Error, None)
+    public override RuleMetadata Metadata { get; } = new("OCI604", "config/rootfs", "Config rootfs missing, or rootfs.type is not \"layers\"", Error, None)
     {
-        Description = "**rootfs** _object_, REQUIRED",
+        Description = "The image config MUST carry rootfs, and rootfs.type MUST be \"layers\"; implementations MUST generate an error on any other value.",
     };
 }

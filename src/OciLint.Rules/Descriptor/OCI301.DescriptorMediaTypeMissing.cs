@@ -5,8 +5,8 @@ namespace OciLint.Rules.Descriptor;
 /// <summary>Schema-backed: failures of the subschemas marked "x-ocilint-rule": "OCI301" in schemas/.</summary>
 public sealed class DescriptorMediaTypeMissing : SchemaRule
 {
-    public override RuleMetadata Metadata { get; } = new("OCI301", "descriptor/media-type-missing", "mediaType missing", Error, None)
+    public override RuleMetadata Metadata { get; } = new("OCI301", "descriptor/media-type-missing", "Descriptor mediaType missing", Error, None)
     {
-        Description = "This REQUIRED property contains the media type of the referenced content.",
+        Description = "Every descriptor MUST carry mediaType, the media type of the referenced content; consumers cannot tell a manifest from an index without it.",
     };
 }

@@ -5,8 +5,8 @@ namespace OciLint.Rules.Descriptor;
 /// <summary>Schema-backed: failures of the subschemas marked "x-ocilint-rule": "OCI304" in schemas/.</summary>
 public sealed class DescriptorSizeMissing : SchemaRule
 {
-    public override RuleMetadata Metadata { get; } = new("OCI304", "descriptor/size-missing", "size missing or not an integer", Error, None)
+    public override RuleMetadata Metadata { get; } = new("OCI304", "descriptor/size-missing", "Descriptor size missing or not an integer", Error, None)
     {
-        Description = "This REQUIRED property specifies the size, in bytes, of the raw content.",
+        Description = "Every descriptor MUST carry size, the length in bytes of the raw content, as an integer; consumers check it before hashing.",
     };
 }

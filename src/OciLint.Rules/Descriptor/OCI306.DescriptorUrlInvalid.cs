@@ -7,6 +7,6 @@ public sealed class DescriptorUrlInvalid : SchemaRule
 {
     public override RuleMetadata Metadata { get; } = new("OCI306", "descriptor/url-invalid", "urls entry is not an RFC 3986 URI", Error, None)
     {
-        Description = "Each entry MUST conform to [RFC 3986][rfc3986].",
+        Description = "Each urls entry MUST conform to RFC 3986; a relative path or a string with spaces is not a URI.",
     };
 }

@@ -7,6 +7,6 @@ public sealed class DigestGrammar : SchemaRule
 {
     public override RuleMetadata Metadata { get; } = new("OCI401", "digest/grammar", "Digest does not match the digest grammar", Error, None)
     {
-        Description = "A digest string MUST match the following grammar",
+        Description = "A digest string MUST match algorithm:encoded (descriptor.md#digests); OciLint checks it before a digest ever becomes a path, so 'sha256:../../etc/passwd' is never opened.",
     };
 }

@@ -5,8 +5,8 @@ namespace OciLint.Rules.Index;
 /// <summary>Schema-backed: failures of the subschemas marked "x-ocilint-rule": "OCI212" in schemas/.</summary>
 public sealed class PlatformIncomplete : SchemaRule
 {
-    public override RuleMetadata Metadata { get; } = new("OCI212", "index/platform-incomplete", "platform lacks architecture or os", Error, None)
+    public override RuleMetadata Metadata { get; } = new("OCI212", "index/platform-incomplete", "Platform lacks architecture or os", Error, None)
     {
-        Description = "This REQUIRED property specifies the CPU architecture.",
+        Description = "A descriptor's platform MUST carry architecture and os (strings); platform matching needs both.",
     };
 }

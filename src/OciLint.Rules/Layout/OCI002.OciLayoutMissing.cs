@@ -12,12 +12,12 @@ public sealed class OciLayoutMissing : Rule
 
     public override void CheckLayout(LayoutModel layout, RuleContext context)
     {
-        if (layout.Source.Find("oci-layout") is not null || layout.Source.Issues.Any(i => i.Kind == Core.Layout.SourceIssueKind.NotAnArchive))
+        if (layout.Source.Find("oci-layout") is not null || layout.Source.Issues.Any(i => i.Kind is Core.Layout.SourceIssueKind.NotAnArchive or Core.Layout.SourceIssueKind.Truncated))
         {
             return;
         }
 
         var fix = new Fix("write oci-layout with {\"imageLayoutVersion\":\"1.0.0\"}", FixSafety.Safe, [new CreateFile("oci-layout", Content)]);
-        context.Report(Location.ForFile("oci-layout"), "the oci-layout file is missing: this is not an OCI image layout (umoci: \"open oci-layout: no such file or directory\")", fix);
+        context.Report(Location.ForFile("oci-layout"), "the oci-layout file is missing: this is not an OCI image layout (umoci: \"read oci-layout: invalid image detected\")", fix);
     }
 }

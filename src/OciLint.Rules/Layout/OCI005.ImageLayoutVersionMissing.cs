@@ -7,6 +7,6 @@ public sealed class ImageLayoutVersionMissing : SchemaRule
 {
     public override RuleMetadata Metadata { get; } = new("OCI005", "layout/image-layout-version-missing", "imageLayoutVersion missing or not a string", Error, Sometimes)
     {
-        Description = "It MUST contain an imageLayoutVersion field",
+        Description = "The oci-layout file MUST contain an imageLayoutVersion field (a string).",
     };
 }

@@ -7,6 +7,6 @@ public sealed class ImageLayoutVersionUnsupported : SchemaRule
 {
     public override RuleMetadata Metadata { get; } = new("OCI006", "layout/image-layout-version-unsupported", "imageLayoutVersion is not 1.0.0", Error, None)
     {
-        Description = "enum",
+        Description = "imageLayoutVersion must be \"1.0.0\", the only layout version there is; umoci fails with \"layout version is not supported\".",
     };
 }

@@ -10,7 +10,7 @@ public sealed class IndexJsonMissing : Rule
 
     public override void CheckLayout(LayoutModel layout, RuleContext context)
     {
-        if (layout.Source.Find("index.json") is not null || layout.Source.Issues.Any(i => i.Kind == Core.Layout.SourceIssueKind.NotAnArchive))
+        if (layout.Source.Find("index.json") is not null || layout.Source.Issues.Any(i => i.Kind is Core.Layout.SourceIssueKind.NotAnArchive or Core.Layout.SourceIssueKind.Truncated))
         {
             return;
         }

@@ -5,8 +5,8 @@ namespace OciLint.Rules.Manifest;
 /// <summary>Schema-backed: failures of the subschemas marked "x-ocilint-rule": "OCI502" in schemas/.</summary>
 public sealed class ManifestSchemaVersion : SchemaRule
 {
-    public override RuleMetadata Metadata { get; } = new("OCI502", "manifest/schema-version", "schemaVersion not 2", Error, None)
+    public override RuleMetadata Metadata { get; } = new("OCI502", "manifest/schema-version", "Manifest schemaVersion missing or not 2", Error, None)
     {
-        Description = "For this version of the specification, this MUST be 2 to ensure backward compatibility with older versions of Docker.",
+        Description = "An image manifest MUST carry schemaVersion 2, for backward compatibility with older versions of Docker.",
     };
 }

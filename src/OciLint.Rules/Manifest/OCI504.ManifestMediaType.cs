@@ -5,8 +5,8 @@ namespace OciLint.Rules.Manifest;
 /// <summary>Schema-backed: failures of the subschemas marked "x-ocilint-rule": "OCI504" in schemas/.</summary>
 public sealed class ManifestMediaType : SchemaRule
 {
-    public override RuleMetadata Metadata { get; } = new("OCI504", "manifest/media-type", "mediaType present but not application/vnd.oci.image.manifest.v1+json (and not a Docker type declared as such)", Error, None)
+    public override RuleMetadata Metadata { get; } = new("OCI504", "manifest/media-type", "Manifest mediaType is not the OCI image manifest type", Error, None)
     {
-        Description = "When used, this field MUST contain the media type application/vnd.oci.image.manifest.v1+json.",
+        Description = "When an image manifest carries mediaType, it MUST be application/vnd.oci.image.manifest.v1+json.",
     };
 }
