@@ -13,6 +13,7 @@ public static class Entry
         {
             var app = new CommandLineApplication<OciLintCommand>(console);
             app.Conventions.UseDefaultConventions().UseConstructorInjection();
+            UsageErrorsExit2(app, console);
             return app.Execute(args.Where(a => a != "--verbose").ToArray());
         }
         catch (CommandParsingException e)
@@ -40,6 +41,19 @@ public static class Entry
             }
 
             return ExitCodes.Usage;
+        }
+    }
+    // McMaster reports invalid option values with exit code 1, which CI would read as "findings".
+    private static void UsageErrorsExit2(CommandLineApplication app, IConsole console)
+    {
+        app.ValidationErrorHandler = result =>
+        {
+            console.Error.WriteLine($"ocilint: {result.ErrorMessage}");
+            return ExitCodes.Usage;
+        };
+        foreach (var command in app.Commands)
+        {
+            UsageErrorsExit2(command, console);
         }
     }
 }

@@ -1,0 +1,97 @@
+using System.Text;
+using OciLint.Core.Json;
+using OciLint.Core.Model;
+using Shouldly;
+using Xunit;
+
+namespace OciLint.Tests.Core;
+
+public sealed class JsonParserTests
+{
+    private const string Index = "{\n  \"schemaVersion\": 2,\n  \"manifests\": [\n    {\"digest\": \"sha256:ab\", \"annotations\": {\"a/b~c\": \"x\"}}\n  ]\n}\n";
+
+    [Fact]
+    public void Parse_Records_Pointers_And_Positions()
+    {
+        var document = new JsonDocumentModel(DocumentKind.IndexJson, "index.json", Encoding.UTF8.GetBytes(Index), null, null);
+        var digest = document.NodeAt("/manifests/0/digest")!;
+        digest.Text.ShouldBe("sha256:ab");
+        var location = document.LocationOf(digest);
+        (location.Line, location.Column).ShouldBe((4, 16));
+        (location.EndLine, location.EndColumn).ShouldBe((4, 27));
+        document.NodeAt("/manifests/0/annotations/a~1b~0c")!.Text.ShouldBe("x");
+    }
+
+    [Fact]
+    public void Columns_Count_Utf16_Units_Not_Bytes()
+    {
+        var document = new JsonDocumentModel(DocumentKind.IndexJson, "index.json", Encoding.UTF8.GetBytes("{\"é€\": \"ü\", \"k\": 1}"), null, null);
+        document.LocationOf(document.NodeAt("/k")!).Column.ShouldBe(18);
+    }
+
+    [Fact]
+    public void Duplicate_Members_Are_Reported_With_Both_Positions()
+    {
+        var text = "{\"manifests\": [],\n \"manifests\": [1]}";
+        var result = JsonParser.Parse(Encoding.UTF8.GetBytes(text));
+        var problem = result.Problems.ShouldHaveSingleItem();
+        problem.Kind.ShouldBe(JsonProblemKind.DuplicateMember);
+        problem.Pointer.ShouldBe("/manifests");
+        problem.FirstOffset.ShouldBe(1);
+        problem.Offset.ShouldBe(text.IndexOf("\"manifests\"", 5, StringComparison.Ordinal));
+
+        // Both values are kept, in order; the first is what Get returns.
+        result.Root!.Members.Count.ShouldBe(2);
+        result.Root.Get("manifests")!.Items.Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Hostile_Nesting_Is_A_Syntax_Problem_Not_A_Crash()
+    {
+        var text = new string('[', 100_000) + new string(']', 100_000);
+        var result = JsonParser.Parse(Encoding.UTF8.GetBytes(text));
+        result.Root.ShouldBeNull();
+        result.Problems.ShouldHaveSingleItem().Message.ShouldContain("deeper than");
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}' }, JsonProblemKind.ByteOrderMark, true)]
+    [InlineData(new byte[] { 0xFF, 0xFE, (byte)'{', 0, (byte)'}', 0 }, JsonProblemKind.NotUtf8, false)]
+    [InlineData(new byte[] { (byte)'"', 0xC3, 0x28, (byte)'"' }, JsonProblemKind.NotUtf8, false)]
+    [InlineData(new byte[] { }, JsonProblemKind.Syntax, false)]
+    [InlineData(new byte[] { (byte)'{', (byte)'}', (byte)'{' }, JsonProblemKind.Syntax, false)]
+    public void Encoding_And_Syntax_Problems_Are_Classified(byte[] bytes, JsonProblemKind kind, bool parses)
+    {
+        var result = JsonParser.Parse(bytes);
+        result.Problems.ShouldContain(p => p.Kind == kind);
+        (result.Root is not null).ShouldBe(parses);
+    }
+
+    [Fact]
+    public void Syntax_Error_Offset_Points_At_The_Failure()
+    {
+        var text = "{\n  \"a\": 1,\n  \"b\": ]\n}";
+        var document = new JsonDocumentModel(DocumentKind.IndexJson, "index.json", Encoding.UTF8.GetBytes(text), null, null);
+        var problem = document.Problems.ShouldHaveSingleItem();
+        document.Position(problem.Offset).Line.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Canonical_Form_Ignores_Member_Order_And_Whitespace()
+    {
+        var a = JsonParser.Parse(Encoding.UTF8.GetBytes("{\"b\": [1, 2], \"a\": \"x\"}")).Root!;
+        var b = JsonParser.Parse(Encoding.UTF8.GetBytes("{ \"a\":\"x\",\n\"b\":[1,2] }")).Root!;
+        JsonCanonical.Of(a).ShouldBe(JsonCanonical.Of(b));
+        JsonCanonical.Of(a).ShouldNotBe(JsonCanonical.Of(JsonParser.Parse(Encoding.UTF8.GetBytes("{\"b\": [2, 1], \"a\": \"x\"}")).Root!));
+    }
+
+    [Fact]
+    public void Missing_Pointer_Falls_Back_To_Nearest_Parent_Region()
+    {
+        var document = new JsonDocumentModel(DocumentKind.IndexJson, "index.json", Encoding.UTF8.GetBytes(Index), null, null);
+        var location = document.LocationOfPointer("/manifests/0/size");
+        location.Pointer.ShouldBe("/manifests/0/size");
+        location.Line.ShouldBe(4);
+        location.Column.ShouldBe(5);
+    }
+}
