@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the sample OCI image layouts under samples/ from nothing (no registry access):
 #
-#   samples/single-tag/           one image, one index.json entry, ref.name "v1"          (clean)
+#   samples/single-tag/           one image, one index.json entry, ref.name "v1"          (no error or warning)
 #   samples/buildx-multi-tag/     the same image, two index.json entries with the same
 #                                 digest/size/mediaType, ref.name "v1" and "latest"
 #                                 (the shape Docker Buildx >= v0.20 writes for `-t x:v1 -t x:latest`)
@@ -56,6 +56,28 @@ umoci config --image "$base:v1" --no-history \
   --created "$stamp" --architecture amd64 --os linux --author "OciLint samples"
 umoci gc --layout "$base"
 
+# --- 1b. the documents as BuildKit writes them --------------------------------------------------
+# BuildKit puts "mediaType" in index.json and in every manifest; umoci 0.4.7 leaves both out
+# (a SHOULD of the spec: OCI203/OCI503). The manifest is a blob, so adding the member makes a new
+# blob with a new digest, and index.json is pointed at it.
+manifest_mt="application/vnd.oci.image.manifest.v1+json"
+index_mt="application/vnd.oci.image.index.v1+json"
+old="$(jq -r '.manifests[0].digest' "$base/index.json")"
+jq -j -c --arg mt "$manifest_mt" '{schemaVersion, mediaType: $mt} + del(.schemaVersion, .mediaType)' \
+  "$base/blobs/sha256/${old#sha256:}" > "$work/manifest.json"
+new="sha256:$(sha256sum "$work/manifest.json" | cut -d' ' -f1)"
+size="$(stat -c %s "$work/manifest.json")"
+mv "$work/manifest.json" "$base/blobs/sha256/${new#sha256:}"
+rm "$base/blobs/sha256/${old#sha256:}"
+jq -j -c --arg d "$new" --argjson s "$size" '.manifests[0].digest = $d | .manifests[0].size = $s' \
+  "$base/index.json" > "$work/index.json" && mv "$work/index.json" "$base/index.json"
+
+# umoci rewrites index.json without a top-level mediaType; add it the way BuildKit writes it.
+index_media_type() {
+  jq -j -c --arg mt "$index_mt" '{schemaVersion, mediaType: $mt} + del(.schemaVersion, .mediaType)' "$1/index.json" > "$work/index.json"
+  mv "$work/index.json" "$1/index.json"
+}
+
 # --- 2. the two layouts -------------------------------------------------------------------------
 normalize_perms() {   # umoci writes blobs 0600; use the usual 0644/0755 (git keeps only +x anyway)
   find "$1" -type d -exec chmod 0755 {} +
@@ -67,10 +89,12 @@ multi="$here/buildx-multi-tag"
 rm -rf "$single" "$multi" "$here/buildx-multi-tag.tar"
 
 cp -r "$base" "$single"
+index_media_type "$single"
 normalize_perms "$single"
 
 cp -r "$base" "$multi"
 umoci tag --image "$multi:v1" latest     # appends a second descriptor, same digest, ref.name "latest"
+index_media_type "$multi"
 normalize_perms "$multi"
 
 # --- 3. the tar, in the shape BuildKit's OCI exporter writes ------------------------------------
