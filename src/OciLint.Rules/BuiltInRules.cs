@@ -7,7 +7,8 @@ namespace OciLint.Rules;
 /// <summary>The rules that ship with OciLint, found by reflection over this assembly.</summary>
 public static class BuiltInRules
 {
-    private static readonly Lazy<IReadOnlyList<IRule>> All = new(() => RuleCatalog.Discover(typeof(BuiltInRules).Assembly));
+    // C# rules by reflection, declarative ones from the embedded rules/*.rule.json.
+    private static readonly Lazy<IReadOnlyList<IRule>> All = new(() => RuleCatalog.Combine([.. RuleCatalog.Discover(typeof(BuiltInRules).Assembly), .. Declarative.DeclarativeRules.BuiltIn()]));
 
     public static Assembly Assembly => typeof(BuiltInRules).Assembly;
 

@@ -20,7 +20,7 @@ public sealed class CheckCommand(IConsole console)
 
     [Option("--fail-on <LEVEL>", Description = "Exit 1 when a finding is at or above: error (default), warning, note, never.")]
     [AllowedValues("error", "warning", "note", "never", IgnoreCase = true)]
-    public string FailOn { get; set; } = "error";
+    public string? FailOn { get; set; }
 
     [Option("--enable <RULE>", Description = "Enable a rule by id, name or family (index/*); repeatable.")]
     public string[] Enable { get; set; } = [];
@@ -39,41 +39,70 @@ public sealed class CheckCommand(IConsole console)
     [Option("--sarif-category <ID>", Description = "SARIF automationDetails.id, to tell several uploads apart.")]
     public string? SarifCategory { get; set; }
 
+    [Option("--deep", Description = "Also decompress every layer: rootfs.diff_ids, tar structure, duplicate paths, whiteouts (reads all layer data).")]
+    public bool Deep { get; set; }
+
+    [Option("--no-blobs", Description = "Skip hashing blob content (schema and graph only; existence and sizes are still checked).")]
+    public bool NoBlobs { get; set; }
+
+    [Option("-j|--jobs <N>", Description = "Blobs hashed in parallel (default: the number of processors).")]
+    [System.ComponentModel.DataAnnotations.Range(1, 1024)]
+    public int? Jobs { get; set; }
+
     [Option("-q|--quiet", Description = "Only findings: no summary, no progress.")]
     public bool Quiet { get; set; }
 
     [Option("--no-color", Description = "No colour (NO_COLOR is honoured too).")]
     public bool NoColor { get; set; }
 
+    [Option("--config <FILE>", Description = "Configuration file (default: the nearest .ocilint.json from the target upward).")]
+    public string? ConfigFile { get; set; }
+
+    [Option("--rules <DIR>", Description = "A folder of declarative *.rule.json rules; repeatable.")]
+    public string[] RuleDirectories { get; set; } = [];
+
+    [Option("--plugin <DLL>", Description = "An assembly of rules implementing OciLint.Core.Rules.IRule; repeatable.")]
+    public string[] Plugins { get; set; } = [];
+
+    [Option("--baseline <FILE>", Description = "Report the findings recorded in FILE as suppressed, and the entries that went stale.")]
+    public string? Baseline { get; set; }
+
+    [Option("--write-baseline <FILE>", Description = "Record the current findings in FILE (they are suppressed from then on).")]
+    public string? WriteBaseline { get; set; }
+
     public int OnExecute()
     {
-        var failOn = FailOn.Equals("never", StringComparison.OrdinalIgnoreCase) ? Severity.Off : Parse(FailOn);
-        var configuration = new RuleConfiguration();
-        foreach (var selector in Enable)
-        {
-            configuration.Set(Known(selector, "--enable"), null);
-        }
-
-        foreach (var selector in Disable)
-        {
-            configuration.Set(Known(selector, "--disable"), Severity.Off);
-        }
+        var targets = RunSetup.NormalizeTargets(Targets);
+        var setup = RunSetup.Resolve(
+            new RunOptions
+            {
+                ConfigFile = ConfigFile, RuleDirectories = RuleDirectories, Plugins = Plugins, FailOn = FailOn, Enable = Enable, Disable = Disable,
+                ConsumerTargets = ConsumerTargets, Baseline = Baseline, WriteBaseline = WriteBaseline, Quiet = Quiet,
+            },
+            targets);
+        var failOn = setup.FailOn;
+        var configuration = setup.Configuration;
 
         var reports = ReportPlan.From(Formats, Outputs);
         var settings = new LintSettings
         {
-            Targets = new HashSet<string>(ConsumerTargets.Length == 0 ? ["any"] : ConsumerTargets, StringComparer.OrdinalIgnoreCase),
+            Targets = setup.ConsumerTargets,
+            Deep = Deep,
+            VerifyBlobs = !NoBlobs,
+            Jobs = Jobs ?? Environment.ProcessorCount,
+            HashProgress = Progress.For(console, Quiet),
         };
 
         // Open every target first: a missing path is a usage error before any report is written.
-        var targets = Targets.Length == 0 ? ["."] : Targets;
-        var linter = new Linter(RuleSet.All, configuration);
+        var linter = new Linter(setup.Rules, configuration);
         var results = new List<LintResult>();
         foreach (var target in targets)
         {
-            using var source = LayoutSources.Open(target);
+            using var source = LayoutSources.Open(target, hashBlobs: !NoBlobs);
             results.Add(linter.Lint(source, settings));
         }
+
+        setup.Apply(results, console.Error);
 
         var options = new ReportOptions
         {
@@ -82,8 +111,8 @@ public sealed class CheckCommand(IConsole console)
             SarifCategory = SarifCategory,
             Quiet = Quiet,
             WorkingDirectory = Directory.GetCurrentDirectory(),
-            HelpMarkdown = RuleSet.DocPage,
-            AllRules = [.. RuleSet.All.Select(r => r.Metadata)],
+            HelpMarkdown = setup.DocPage,
+            AllRules = [.. setup.Rules.Select(r => r.Metadata)],
         };
         var context = new ReportContext(results, new ToolInfo("OciLint", OciLintCommand.Version, new Uri("https://github.com/ocilint/ocilint")), options);
         reports.Write(context, console, colorAllowed: !NoColor);
@@ -96,12 +125,4 @@ public sealed class CheckCommand(IConsole console)
         var failing = failOn != Severity.Off && results.SelectMany(r => r.Findings).Any(f => f.SuppressedBy is null && f.Severity >= failOn);
         return failing ? ExitCodes.Findings : ExitCodes.Clean;
     }
-
-    private static Severity Parse(string level) =>
-        SeverityNames.TryParse(level, out var severity) ? severity : throw new UsageException($"unknown level '{level}'");
-
-    private static string Known(string selector, string option) =>
-        RuleConfiguration.SelectsAny(selector, RuleSet.All.Select(r => r.Metadata))
-            ? selector
-            : throw new UsageException($"{option} {selector}: no rule has this id, name or family (see 'ocilint rules')");
 }

@@ -12,14 +12,24 @@ public sealed class ExplainCommand(IConsole console)
     [Required]
     public string Rule { get; set; } = "";
 
+    [Option("--config <FILE>", Description = "Configuration file (default: the nearest .ocilint.json from here upward), for its rule folders and plugins.")]
+    public string? ConfigFile { get; set; }
+
+    [Option("--rules <DIR>", Description = "A folder of declarative *.rule.json rules; repeatable.")]
+    public string[] RuleDirectories { get; set; } = [];
+
+    [Option("--plugin <DLL>", Description = "A plugin assembly of rules; repeatable.")]
+    public string[] Plugins { get; set; } = [];
+
     public int OnExecute()
     {
-        var rule = RuleCatalog.Find(RuleSet.All, Rule) ?? throw new UsageException($"no rule '{Rule}' (see 'ocilint rules')");
+        var setup = RuleSet.For(ConfigFile, RuleDirectories, Plugins);
+        var rule = RuleCatalog.Find(setup.Rules, Rule) ?? throw new UsageException($"no rule '{Rule}' (see 'ocilint rules')");
         var meta = rule.Metadata;
         console.Out.WriteLine($"{meta.Id} {meta.Name}: {meta.Title}");
         console.Out.WriteLine($"default severity: {meta.DefaultSeverity.ToName()}; fix: {RulesCommand.FixName(meta.Fix)}; {meta.HelpUri}");
         console.Out.WriteLine();
-        console.Out.WriteLine(RuleSet.DocPage(meta) ?? meta.Description);
+        console.Out.WriteLine(setup.DocPage(meta) ?? meta.Description);
         return ExitCodes.Clean;
     }
 }

@@ -11,9 +11,18 @@ public sealed class RulesCommand(IConsole console)
     [AllowedValues("text", "json", "markdown", IgnoreCase = true)]
     public string Format { get; set; } = "text";
 
+    [Option("--config <FILE>", Description = "Configuration file (default: the nearest .ocilint.json from here upward); its rule folders and plugins are listed too.")]
+    public string? ConfigFile { get; set; }
+
+    [Option("--rules <DIR>", Description = "Also list the declarative rules of DIR; repeatable.")]
+    public string[] RuleDirectories { get; set; } = [];
+
+    [Option("--plugin <DLL>", Description = "Also list the rules of a plugin assembly; repeatable.")]
+    public string[] Plugins { get; set; } = [];
+
     public int OnExecute()
     {
-        var rules = RuleSet.All.Select(r => r.Metadata).ToList();
+        var rules = RuleSet.For(ConfigFile, RuleDirectories, Plugins).Rules.Select(r => r.Metadata).ToList();
         switch (Format.ToLowerInvariant())
         {
             case "json":
@@ -54,7 +63,10 @@ internal static class RuleTable
         builder.AppendLine("|---|---|---|---|---|");
         foreach (var rule in rules)
         {
-            builder.AppendLine($"| [{rule.Id}](rules/{rule.Id}.md) | `{rule.Name}` | {rule.DefaultSeverity.ToName()} | {RulesCommand.FixName(rule.Fix)} | {rule.Title.Replace("|", "\\|", StringComparison.Ordinal)} |");
+            // OciLint's own pages relative to the README; a declarative or plugin rule's own help page as it is.
+            var help = rule.HelpUri.ToString();
+            var link = help == Core.Rules.RuleMetadata.DocsBaseUri + rule.Id + ".md" ? $"rules/{rule.Id}.md" : help;
+            builder.AppendLine($"| [{rule.Id}]({link}) | `{rule.Name}` | {rule.DefaultSeverity.ToName()} | {RulesCommand.FixName(rule.Fix)} | {rule.Title.Replace("|", "\\|", StringComparison.Ordinal)} |");
         }
 
         return builder.ToString();

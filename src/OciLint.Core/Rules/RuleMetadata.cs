@@ -20,5 +20,12 @@ public sealed record RuleMetadata(string Id, string Name, string Title, Severity
     /// <summary>The family part of the name: <c>index</c> for <c>index/duplicate-digest</c>.</summary>
     public string Family => Name.Split('/')[0];
 
-    public Uri HelpUri => new(DocsBaseUri + Id + ".md");
+    /// <summary>Derived from the id for OciLint's own rules; a declarative or plugin rule may point at its own page.</summary>
+    public Uri HelpUri
+    {
+        get => _helpUri ?? new Uri(DocsBaseUri + Id + ".md");
+        init => _helpUri = value;
+    }
+
+    private readonly Uri? _helpUri;
 }

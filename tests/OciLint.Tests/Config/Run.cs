@@ -1,0 +1,72 @@
+using System.Text;
+using McMaster.Extensions.CommandLineUtils;
+using OciLint.Cli;
+using OciLint.Tests.Support;
+
+namespace OciLint.Tests.Config;
+
+public sealed record RunResult(int Code, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {Code}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
+}
+
+/// <summary>The CLI in-process, with a console that can pretend to be a terminal.</summary>
+internal static class Run
+{
+    public static string SingleTag => Path.Combine(RepoPaths.Root, "samples", "single-tag");
+
+    public static string MultiTag => Path.Combine(RepoPaths.Root, "samples", "buildx-multi-tag");
+
+    public static string Examples => Path.Combine(RepoPaths.Root, "rules", "examples");
+
+    public static RunResult Cli(params string[] args) => Cli(terminal: false, args);
+
+    public static RunResult Cli(bool terminal, params string[] args)
+    {
+        var console = new FakeConsole(terminal);
+        var code = Entry.Run(args, console);
+        return new RunResult(code, console.Out.ToString()!, console.Error.ToString()!);
+    }
+
+    /// <summary>Copies a layout into a folder of its own (tests write configs and baselines beside it).</summary>
+    public static string CopyLayout(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return to;
+    }
+
+    private sealed class FakeConsole(bool terminal) : IConsole
+    {
+        public TextWriter Out { get; } = new StringWriter(new StringBuilder());
+
+        public TextWriter Error { get; } = new StringWriter(new StringBuilder());
+
+        public TextReader In { get; } = new StringReader("");
+
+        public bool IsInputRedirected => true;
+
+        public bool IsOutputRedirected => !terminal;
+
+        public bool IsErrorRedirected => !terminal;
+
+        public ConsoleColor ForegroundColor { get; set; }
+
+        public ConsoleColor BackgroundColor { get; set; }
+
+        public event ConsoleCancelEventHandler? CancelKeyPress
+        {
+            add { }
+            remove { }
+        }
+
+        public void ResetColor()
+        {
+        }
+    }
+}
