@@ -2,22 +2,36 @@ using System.Text;
 
 namespace OciLint.Core.Json;
 
-/// <summary>Turns byte offsets into 1-based line and column (columns count UTF-16 code units, as SARIF does by default).</summary>
+/// <summary>
+/// Turns byte offsets into 1-based line and column (columns count UTF-16 code units, as SARIF does by default).
+/// Character counts are kept at checkpoints every few hundred bytes, so a position costs O(log n) plus a
+/// short scan even on a one-line 50 MB index.json (counting from the line start made that quadratic).
+/// </summary>
 public sealed class LineMap
 {
+    private const int CheckpointSpacing = 512;
+
     private readonly byte[] _bytes;
     private readonly int[] _lineStarts;
+    private int[]? _checkpointOffsets;
+    private long[]? _checkpointChars;
 
     public LineMap(byte[] bytes)
     {
         _bytes = bytes;
         var starts = new List<int> { 0 };
-        for (var i = 0; i < bytes.Length; i++)
+        var span = bytes.AsSpan();
+        var position = 0;
+        while (true)
         {
-            if (bytes[i] == (byte)'\n')
+            var next = span[position..].IndexOf((byte)'\n');
+            if (next < 0)
             {
-                starts.Add(i + 1);
+                break;
             }
+
+            position += next + 1;
+            starts.Add(position);
         }
 
         _lineStarts = [.. starts];
@@ -33,7 +47,58 @@ public sealed class LineMap
         }
 
         var lineStart = _lineStarts[index];
-        var column = Encoding.UTF8.GetCharCount(_bytes, lineStart, offset - lineStart) + 1;
-        return (index + 1, column);
+        var column = offset - lineStart < CheckpointSpacing
+            ? Encoding.UTF8.GetCharCount(_bytes, lineStart, offset - lineStart)
+            : (int)(CharsBefore(offset) - CharsBefore(lineStart));
+        return (index + 1, column + 1);
+    }
+
+    // UTF-16 units in bytes[0..offset), from the nearest checkpoint at or before offset.
+    private long CharsBefore(int offset)
+    {
+        EnsureCheckpoints();
+        var k = Array.BinarySearch(_checkpointOffsets!, offset);
+        if (k < 0)
+        {
+            k = ~k - 1;
+        }
+
+        var from = _checkpointOffsets![k];
+        return _checkpointChars![k] + Encoding.UTF8.GetCharCount(_bytes, from, offset - from);
+    }
+
+    private void EnsureCheckpoints()
+    {
+        if (_checkpointOffsets is not null)
+        {
+            return;
+        }
+
+        var offsets = new List<int> { 0 };
+        var chars = new List<long> { 0 };
+        var previous = 0;
+        long total = 0;
+        for (var at = CheckpointSpacing; at < _bytes.Length; at += CheckpointSpacing)
+        {
+            // Never split a UTF-8 sequence: move back off continuation bytes (10xxxxxx).
+            var boundary = at;
+            while (boundary > previous && (_bytes[boundary] & 0xC0) == 0x80)
+            {
+                boundary--;
+            }
+
+            if (boundary == previous)
+            {
+                continue;
+            }
+
+            total += Encoding.UTF8.GetCharCount(_bytes, previous, boundary - previous);
+            offsets.Add(boundary);
+            chars.Add(total);
+            previous = boundary;
+        }
+
+        _checkpointChars = [.. chars];
+        _checkpointOffsets = [.. offsets];
     }
 }

@@ -63,6 +63,11 @@ public sealed class JsonDocumentModel
 
     public bool IsIndexLike => Kind is DocumentKind.IndexJson or DocumentKind.Index;
 
+    /// <summary>How many <c>manifests</c> entries are descriptors (counted once: rules ask per descriptor).</summary>
+    public int IndexEntryCount => _indexEntryCount ??= Descriptors.Count(d => d.Role == DescriptorRole.IndexEntry);
+
+    private int? _indexEntryCount;
+
     public JsonNode? NodeAt(string pointer) => _byPointer.GetValueOrDefault(pointer);
 
     public (int Line, int Column) Position(int offset) => _lines.Position(offset);

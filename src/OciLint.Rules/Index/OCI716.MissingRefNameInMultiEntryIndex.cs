@@ -10,7 +10,7 @@ public sealed class MissingRefNameInMultiEntryIndex : Rule
 
     public override void CheckDescriptor(DescriptorModel descriptor, RuleContext context)
     {
-        if (!descriptor.InIndexJson || descriptor.RefName is not null || descriptor.Owner.Descriptors.Count(d => d.Role == DescriptorRole.IndexEntry) < 2)
+        if (!descriptor.InIndexJson || descriptor.RefName is not null || descriptor.Owner.IndexEntryCount < 2)
         {
             return;
         }

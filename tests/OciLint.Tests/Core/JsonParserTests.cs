@@ -95,3 +95,25 @@ public sealed class JsonParserTests
         location.Column.ShouldBe(5);
     }
 }
+
+public sealed class LineMapTests
+{
+    [Fact]
+    public void Long_Lines_Give_The_Same_Columns_As_Counting_From_The_Line_Start()
+    {
+        // Multi-byte characters straddle the checkpoints; every offset must agree with a plain count.
+        var text = "{\"a\":\n" + string.Concat(Enumerable.Range(0, 3000).Select(i => i % 7 == 0 ? "é€😀" : "x")) + "\n}";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var map = new LineMap(bytes);
+        var lineStart = Array.IndexOf(bytes, (byte)'\n') + 1;
+        for (var offset = lineStart; offset < bytes.Length - 2; offset++)
+        {
+            if ((bytes[offset] & 0xC0) == 0x80)
+            {
+                continue;
+            }
+
+            map.Position(offset).ShouldBe((2, Encoding.UTF8.GetCharCount(bytes, lineStart, offset - lineStart) + 1));
+        }
+    }
+}
