@@ -81,7 +81,7 @@ public static class JsonParser
             var start = baseOffset + (int)reader.TokenStartIndex;
             if (reader.TokenType == JsonTokenType.PropertyName)
             {
-                pendingName = reader.GetString()!;
+                pendingName = ReadString(ref reader, start, problems);
                 pendingNameStart = start;
                 var parent = stack.Peek();
                 var seen = names.Peek()!;
@@ -143,7 +143,7 @@ public static class JsonParser
                     names.Push(null);
                     break;
                 case JsonTokenType.String:
-                    node.Text = reader.GetString();
+                    node.Text = ReadString(ref reader, start, problems);
                     node.End = baseOffset + (int)reader.BytesConsumed;
                     break;
                 case JsonTokenType.Number:
@@ -162,6 +162,54 @@ public static class JsonParser
         }
 
         return root;
+    }
+
+    // GetString refuses "\ud800" (an unpaired surrogate escape). I-JSON forbids them, so it is a problem to
+    // report, not a crash: decode by hand, keeping the lone surrogate so that such keys stay distinct.
+    private static string ReadString(ref Utf8JsonReader reader, int offset, List<JsonProblem> problems)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            problems.Add(new JsonProblem(JsonProblemKind.NotUtf8, "contains an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF), which is not Unicode text", offset));
+            var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
+            return Unescape(raw);
+        }
+    }
+
+    private static string Unescape(byte[] raw)
+    {
+        var text = Encoding.UTF8.GetString(raw);
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c != '\\' || i + 1 >= text.Length)
+            {
+                builder.Append(c);
+                continue;
+            }
+
+            var e = text[++i];
+            switch (e)
+            {
+                case 'u' when i + 4 < text.Length && int.TryParse(text.AsSpan(i + 1, 4), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var code):
+                    builder.Append((char)code);
+                    i += 4;
+                    break;
+                case 'n': builder.Append('\n'); break;
+                case 'r': builder.Append('\r'); break;
+                case 't': builder.Append('\t'); break;
+                case 'b': builder.Append('\b'); break;
+                case 'f': builder.Append('\f'); break;
+                default: builder.Append(e); break;
+            }
+        }
+
+        return builder.ToString();
     }
 
     private static JsonKind KindOf(JsonTokenType token) => token switch

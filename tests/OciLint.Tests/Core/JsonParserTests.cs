@@ -117,3 +117,17 @@ public sealed class LineMapTests
         }
     }
 }
+
+public sealed class SurrogateTests
+{
+    [Fact]
+    public void Unpaired_Surrogate_Escape_Is_A_Problem_Not_A_Crash()
+    {
+        var result = JsonParser.Parse(Encoding.UTF8.GetBytes("{\"a\\ud800\": \"x\\udc00y\", \"b\": \"\\n\\u0041\"}"));
+        result.Root.ShouldNotBeNull();
+        result.Problems.Count(p => p.Kind == JsonProblemKind.NotUtf8).ShouldBe(2);
+        result.Root.Members[0].Name.ShouldBe("a\ud800");
+        result.Root.Members[0].Value.Text.ShouldBe("x\udc00y");
+        result.Root.Get("b")!.Text.ShouldBe("\nA");
+    }
+}
