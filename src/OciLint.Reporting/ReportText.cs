@@ -74,13 +74,17 @@ internal static class ReportText
     public static string Count(int count, string noun) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
 
-    /// <summary>The hint under a finding: <c>fix (safe): …</c>, <c>fix (with --unsafe): …</c>, <c>suggestion: …</c>.</summary>
-    public static string FixHint(Fix fix) => fix.Safety switch
+    /// <summary>The hint under a finding: <c>(fixable: safe) …</c>, <c>(fixable with --unsafe) …</c>, <c>(suggestion, needs --ref-name) …</c>.</summary>
+    public static string FixHint(Fix fix)
     {
-        FixSafety.Safe => "fix (safe): " + fix.Title,
-        FixSafety.Unsafe => "fix (with --unsafe): " + fix.Title,
-        _ => "suggestion: " + fix.Title + (fix.RequiredInput is { } input ? $" (needs --{input})" : ""),
-    };
+        var label = fix.Safety switch
+        {
+            FixSafety.Safe => "(fixable: safe)",
+            FixSafety.Unsafe => "(fixable with --unsafe)",
+            _ => fix.RequiredInput is { } input ? $"(suggestion, needs --{input})" : "(suggestion)",
+        };
+        return $"{label} {fix.Title}{(fix.Description is { } more ? "; " + more : "")}";
+    }
 
     /// <summary>The text with a full stop, so another sentence can follow.</summary>
     public static string Sentence(string text)

@@ -70,7 +70,7 @@ public sealed class TextReportWriter : IReportWriter
         output.Write(SummaryLine(context.Results, paint) + "\n");
     }
 
-    /// <summary>The last line: <c>3 errors, 1 warning in 1 layout; 2 fixable with 'ocilint fix' (1 more with --unsafe)</c>.</summary>
+    /// <summary>The last line: <c>3 errors, 1 warning in 1 layout; 2 fixable with 'ocilint fix' (1 more with --unsafe)</c>; fixes a pass can use say which option they need.</summary>
     internal static string SummaryLine(IReadOnlyList<LintResult> results, bool color = false) =>
         SummaryLine(results, new Painter(color));
 
@@ -105,18 +105,7 @@ public sealed class TextReportWriter : IReportWriter
             line = paint.Apply(Bold + colour, string.Join(", ", parts)) + " in " + layouts;
         }
 
-        if (summary.Fixable > 0)
-        {
-            line += $"; {summary.Fixable} fixable with 'ocilint fix'";
-            if (summary.FixableUnsafe > 0)
-            {
-                line += $" ({summary.FixableUnsafe} more with --unsafe)";
-            }
-        }
-        else if (summary.FixableUnsafe > 0)
-        {
-            line += $"; {summary.FixableUnsafe} fixable with 'ocilint fix --unsafe'";
-        }
+        line += FixableText(summary.Fixable, summary.FixableUnsafe, Suggestions(results));
 
         if (summary.Suppressed > 0)
         {
@@ -130,6 +119,31 @@ public sealed class TextReportWriter : IReportWriter
 
         return line;
     }
+
+    // "2 fixable with 'ocilint fix' (1 more with --unsafe, 1 more with --ref-name)": what each extra option adds.
+    private static string FixableText(int safe, int unsafeCount, IReadOnlyList<(string Input, int Count)> suggestions)
+    {
+        var extras = new List<(string Option, int Count)>();
+        if (unsafeCount > 0)
+        {
+            extras.Add(("--unsafe", unsafeCount));
+        }
+
+        extras.AddRange(suggestions.Select(s => ($"--{s.Input} NAME", s.Count)));
+        if (safe > 0)
+        {
+            return $"; {safe} fixable with 'ocilint fix'" + (extras.Count > 0 ? " (" + string.Join(", ", extras.Select(e => $"{e.Count} more with {e.Option}")) + ")" : "");
+        }
+
+        return extras.Count == 0 ? "" : "; " + string.Join(", ", extras.Select(e => $"{e.Count} fixable with 'ocilint fix {e.Option}'"));
+    }
+
+    private static List<(string Input, int Count)> Suggestions(IReadOnlyList<LintResult> results) =>
+        [.. results.SelectMany(r => r.Findings)
+            .Where(f => f.SuppressedBy is null && f.Severity != Severity.Off && f.Fix is { Safety: FixSafety.Suggestion, RequiredInput: not null })
+            .GroupBy(f => f.Fix!.RequiredInput!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Count()))];
 
     private static void WriteFinding(TextWriter output, Painter paint, RuleLookup rules, LintResult result, Finding finding)
     {

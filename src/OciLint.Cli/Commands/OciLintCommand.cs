@@ -4,7 +4,7 @@ using McMaster.Extensions.CommandLineUtils;
 namespace OciLint.Cli.Commands;
 
 [Command("ocilint", Description = "Lint and validate OCI image layouts (folders and tars).")]
-[Subcommand(typeof(CheckCommand), typeof(RulesCommand), typeof(ExplainCommand))]
+[Subcommand(typeof(CheckCommand), typeof(FixCommand), typeof(RulesCommand), typeof(ExplainCommand))]
 [VersionOptionFromMember("--version", MemberName = nameof(Version))]
 public sealed class OciLintCommand
 {

@@ -15,5 +15,13 @@ public sealed record LintSettings
     /// <summary>Hashing parallelism.</summary>
     public int Jobs { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Receives hashing progress (about ten reports a second, and a final one); null for none.</summary>
+    public IProgress<Blobs.HashProgress>? HashProgress { get; init; }
+
     public bool HasTarget(string name) => Targets.Contains(name);
+
+    /// <summary>Values the user gave for fixes, by name: "ref-name" (<c>--ref-name</c>), "keep-ref" (<c>--keep-ref</c>).</summary>
+    public IReadOnlyDictionary<string, string> FixInputs { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    public string? FixInput(string name) => FixInputs.GetValueOrDefault(name);
 }

@@ -30,6 +30,15 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
         settings ??= new LintSettings();
         var clock = Stopwatch.StartNew();
         var model = LayoutLoader.Load(source);
+
+        // Before the blob verifier: the deep pass hashes each layer blob as stored while decoding it, and offers
+        // those digests (LayoutModel.Layers.KnownDigest) so that a layer need not be read twice.
+        if (settings.Deep)
+        {
+            Deep.LayerScanner.Scan(model, settings);
+        }
+
+        Blobs.BlobVerifier.Verify(model, settings);
         var findings = new List<Finding>();
         var errors = new List<ToolError>();
         var runs = new List<RuleRun>();
@@ -62,7 +71,11 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
             }
         }
 
-        var ordered = findings
+        // Blob hashing may still run in the background (BlobVerifier): finish it before the caller closes the source.
+        _ = model.Blobs;
+
+        // Consumer profiles (--target) are data applied here, so rules never ask which consumer is targeted.
+        var ordered = ConsumerProfiles.Apply(findings, settings, model)
             .Where(f => f.Severity != Severity.Off)
             .OrderBy(f => FileOrder(f.Location.File))
             .ThenBy(f => f.Location.File, StringComparer.Ordinal)

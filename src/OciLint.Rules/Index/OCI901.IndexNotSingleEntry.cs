@@ -18,11 +18,10 @@ public sealed class IndexNotSingleEntry : Rule
         }
 
         var count = manifests.Items.Count;
-        var severity = context.Settings.HasTarget("skopeo") || context.Settings.HasTarget("crane") ? Error : (Severity?)null;
         var failures = $"`skopeo copy oci:DIR` fails with \"more than one image in oci, choose an image\" and `crane push DIR` with \"layout contains {count} entries, consider --index\"";
         if (count == 0)
         {
-            context.Report(document, manifests, $"index.json lists no image: {failures}; there is nothing to copy or push", severity: severity);
+            context.Report(document, manifests, $"index.json lists no image: {failures}; there is nothing to copy or push");
             return;
         }
 
@@ -34,7 +33,6 @@ public sealed class IndexNotSingleEntry : Rule
         context.Report(
             document,
             manifests,
-            $"index.json lists {count} entries{refText}: {failures}; {choose}, or push all of them with `crane push --index DIR …`",
-            severity: severity);
+            $"index.json lists {count} entries{refText}: {failures}; {choose}, or push all of them with `crane push --index DIR …`");
     }
 }

@@ -29,14 +29,16 @@ public sealed class IndexDuplicateDigest : Rule
                 continue;
             }
 
-            var kept = members[0];
+            // --keep-ref names the survivor; without it (or when no entry of this group has that name), the first.
+            var keepRef = context.Settings.FixInput("keep-ref");
+            var kept = members.FirstOrDefault(d => keepRef is not null && d.RefName == keepRef) ?? members[0];
+            var others = members.Where(d => !ReferenceEquals(d, kept)).ToList();
             var refs = members.Select(d => d.RefName ?? "(no ref name)").ToList();
-            var dropped = members.Skip(1).Select(d => d.RefName).OfType<string>().Where(r => r != kept.RefName).Distinct().ToList();
-            var severity = context.Settings.HasTarget("skopeo") || context.Settings.HasTarget("crane") ? Error : (Severity?)null;
+            var dropped = others.Select(d => d.RefName).OfType<string>().Where(r => r != kept.RefName).Distinct().ToList();
             var fix = new Fix(
-                $"keep entry {kept.Position} ({kept.RefName ?? "no ref name"}) and remove {Text.Plural(members.Count - 1, "other entry", "other entries")} for {Text.Short(kept.Digest)}",
+                $"keep entry {kept.Position} ({kept.RefName ?? "no ref name"}) and remove {Text.Plural(others.Count, "other entry", "other entries")} for {Text.Short(kept.Digest)}",
                 FixSafety.Unsafe,
-                [.. members.Skip(1).OrderByDescending(d => d.Position).Select(d => JsonEdits.RemoveArrayItem(document, manifests, d.Position))])
+                ArrayEdits.RemoveItems(document, manifests, others.Select(d => d.Position)))
             {
                 Description = dropped.Count > 0 ? $"drops ref name(s) {Text.Quoted(dropped)}" : "drops the other entries' annotations",
             };
@@ -44,8 +46,7 @@ public sealed class IndexDuplicateDigest : Rule
                 document,
                 members[1].Node,
                 $"entries {string.Join(", ", members.Select(d => d.Position))} all point at {group.Key.Digest} (same size and media type) with ref names {Text.Quoted(refs)}: single-image consumers see {members.Count} images where there is one",
-                fix,
-                severity);
+                fix);
         }
     }
 }

@@ -9,4 +9,8 @@ public sealed class ImageLayoutVersionMissing : SchemaRule
     {
         Description = "The oci-layout file MUST contain an imageLayoutVersion field (a string).",
     };
+
+    // Only a missing member: a value of the wrong type may mean something to its writer.
+    protected override Fix? FixFor(JsonDocumentModel document, SchemaError error) =>
+        SchemaFixes.AddMissing(document, error, "imageLayoutVersion", "\"1.0.0\"");
 }

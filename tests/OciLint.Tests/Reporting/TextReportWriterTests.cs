@@ -29,6 +29,8 @@ public sealed class TextReportWriterTests
         { [At(Severity.Warning, Fix(FixSafety.Safe)), At(Severity.Warning, Fix(FixSafety.Unsafe))], "2 warnings in 1 layout; 1 fixable with 'ocilint fix' (1 more with --unsafe)" },
         { [At(Severity.Warning, Fix(FixSafety.Unsafe))], "1 warning in 1 layout; 1 fixable with 'ocilint fix --unsafe'" },
         { [At(Severity.Note, Fix(FixSafety.Suggestion))], "1 note in 1 layout" },
+        { [At(Severity.Note, Fix(FixSafety.Suggestion) with { RequiredInput = "ref-name" })], "1 note in 1 layout; 1 fixable with 'ocilint fix --ref-name NAME'" },
+        { [At(Severity.Warning, Fix(FixSafety.Safe)), At(Severity.Warning, Fix(FixSafety.Unsafe)), At(Severity.Note, Fix(FixSafety.Suggestion) with { RequiredInput = "ref-name" })], "2 warnings, 1 note in 1 layout; 1 fixable with 'ocilint fix' (1 more with --unsafe, 1 more with --ref-name NAME)" },
         { [At(Severity.Error, Fix(FixSafety.Safe), suppressedBy: "baseline")], "no problems found in 1 layout; 1 suppressed" },
     };
 
@@ -68,9 +70,9 @@ public sealed class TextReportWriterTests
     }
 
     [Theory]
-    [InlineData(FixSafety.Safe, "  fix (safe): t\n")]
-    [InlineData(FixSafety.Unsafe, "  fix (with --unsafe): t\n")]
-    [InlineData(FixSafety.Suggestion, "  suggestion: t (needs --ref-name)\n")]
+    [InlineData(FixSafety.Safe, "  (fixable: safe) t\n")]
+    [InlineData(FixSafety.Unsafe, "  (fixable with --unsafe) t\n")]
+    [InlineData(FixSafety.Suggestion, "  (suggestion, needs --ref-name) t\n")]
     public void Write_Fix_HintOnTheNextLine(FixSafety safety, string hint)
     {
         var fix = new Fix("t", safety, []) { RequiredInput = safety == FixSafety.Suggestion ? "ref-name" : null };

@@ -72,10 +72,62 @@ public sealed class RuleFixtureTests
         }
     }
 
+    public static TheoryData<string> FixedFixtures()
+    {
+        var data = new TheoryData<string>();
+        foreach (var fixture in Fixture.All().Where(f => f.HasFixed))
+        {
+            data.Add(Path.GetRelativePath(RepoPaths.Fixtures, fixture.Folder).Replace('\\', '/'));
+        }
+
+        return data;
+    }
+
+    /// <summary>DESIGN.md §8: a fixable rule brings a fixed/ expectation (and so an idempotence check).</summary>
+    [Fact]
+    public void Every_Fixable_Rule_Has_A_Fixed_Expectation()
+    {
+        var withFixed = Fixture.All().Where(f => f.HasFixed).Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
+        var missing = OciLint.Rules.BuiltInRules.Rules.Select(r => r.Metadata)
+            .Where(m => m.Fix != OciLint.Core.Fixes.FixAvailability.None && !withFixed.Contains(m.Id))
+            .Select(m => m.Id)
+            .ToList();
+
+        missing.ShouldBeEmpty("these fixable rules have no fixture with a fixed/ folder");
+    }
+
+    /// <summary>fixed/ holds index.json/oci-layout after the rule's own fixes; a second run changes nothing, and no blob is touched.</summary>
+    [Theory]
+    [MemberData(nameof(FixedFixtures))]
+    public void Fixture_Fixes_To_Fixed_And_Then_Stays(string relative)
+    {
+        var fixture = Fixture.Load(Path.Combine(RepoPaths.Fixtures, relative));
+        using var temp = new TempDir();
+        var layout = temp.Combine("layout");
+        fixture.MaterializeInto(layout);
+        var blobs = FixSupport.HashBlobs(layout);
+
+        FixSupport.FixFolder(layout, fixture.RuleId, fixture.Spec.FixInputs).HasChanges.ShouldBeTrue($"{fixture}: the fix changed nothing");
+        foreach (var expected in Directory.GetFiles(fixture.FixedFolder))
+        {
+            var name = Path.GetFileName(expected);
+            File.ReadAllText(Path.Combine(layout, name)).ShouldBe(File.ReadAllText(expected), $"{fixture}: {name} after the fix");
+        }
+
+        FixSupport.HashBlobs(layout).ShouldBe(blobs, $"{fixture}: a fix never touches a blob");
+        Lint.Run(layout, new RuleConfiguration().Set(fixture.RuleId, null)).Findings.ShouldNotContain(f => f.RuleId == fixture.RuleId, $"{fixture}: the finding must be gone");
+        FixSupport.FixFolder(layout, fixture.RuleId, fixture.Spec.FixInputs).HasChanges.ShouldBeFalse($"{fixture}: a second fix must change nothing");
+    }
+
     private static LintResult Run(Fixture fixture, string target)
     {
         var configuration = new RuleConfiguration().Set(fixture.RuleId, null);
-        var settings = fixture.Spec.Targets.Count > 0 ? new LintSettings { Targets = fixture.Spec.Targets.ToHashSet(StringComparer.OrdinalIgnoreCase) } : null;
+        var settings = new LintSettings { Deep = fixture.Spec.Deep };
+        if (fixture.Spec.Targets.Count > 0)
+        {
+            settings = settings with { Targets = fixture.Spec.Targets.ToHashSet(StringComparer.OrdinalIgnoreCase) };
+        }
+
         return Lint.Run(target, configuration, settings);
     }
 

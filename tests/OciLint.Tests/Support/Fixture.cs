@@ -22,6 +22,11 @@ public sealed class Fixture
 
     public bool IsValid => Name.StartsWith("valid", StringComparison.Ordinal);
 
+    /// <summary>fixed/: index.json and oci-layout as they must be after the rule's fixes (safe, unsafe, and suggestions given <see cref="FixtureSpec.FixInputs"/>).</summary>
+    public string FixedFolder => Path.Combine(Folder, "fixed");
+
+    public bool HasFixed => Directory.Exists(FixedFolder);
+
     public override string ToString() => $"{RuleId}/{Name}";
 
     public static IEnumerable<Fixture> All()
@@ -124,8 +129,14 @@ public sealed class FixtureSpec
 
     public List<ExpectedFinding> Expect { get; set; } = [];
 
+    /// <summary>Values for suggestion fixes and choices when fixed/ is checked (e.g. "ref-name", "keep-ref").</summary>
+    public Dictionary<string, string> FixInputs { get; set; } = [];
+
     /// <summary>Consumer profiles for the run (--target).</summary>
     public List<string> Targets { get; set; } = [];
+
+    /// <summary>Run with --deep (decompress layers).</summary>
+    public bool Deep { get; set; }
 
     /// <summary>Also check the tar of the layout gives the same findings (off for folder-only shapes such as symlinks).</summary>
     [JsonPropertyName("tar")]

@@ -1,0 +1,49 @@
+namespace OciLint.Rules.Support;
+
+/// <summary>Removing several elements of one array as one fix, with edits that never overlap.</summary>
+internal static class ArrayEdits
+{
+    /// <summary>
+    /// One edit per run of consecutive removed elements: a run after a kept element goes from that element's
+    /// end (taking the comma), a run at the front up to the next kept element's start. Runs are separated by
+    /// kept elements, so the ranges are disjoint whichever elements survive.
+    /// </summary>
+    public static IReadOnlyList<TextReplacement> RemoveItems(JsonDocumentModel document, JsonNode array, IEnumerable<int> indexes)
+    {
+        var items = array.Items;
+        var removed = indexes.Where(i => i >= 0 && i < items.Count).ToHashSet();
+        var edits = new List<TextReplacement>();
+        var i = 0;
+        while (i < items.Count)
+        {
+            if (!removed.Contains(i))
+            {
+                i++;
+                continue;
+            }
+
+            var first = i;
+            while (i + 1 < items.Count && removed.Contains(i + 1))
+            {
+                i++;
+            }
+
+            var last = i;
+            i++;
+            if (first > 0)
+            {
+                edits.Add(JsonEdits.Replace(document, items[first - 1].End, items[last].End, ""));
+            }
+            else if (last + 1 < items.Count)
+            {
+                edits.Add(JsonEdits.Replace(document, items[first].Start, items[last + 1].Start, ""));
+            }
+            else
+            {
+                edits.Add(JsonEdits.Replace(document, items[first].Start, items[last].End, ""));
+            }
+        }
+
+        return edits;
+    }
+}
