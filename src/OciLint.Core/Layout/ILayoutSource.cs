@@ -21,6 +21,12 @@ public interface ILayoutSource : IDisposable
 
     /// <summary>Opens a regular file for reading. Throws <see cref="InvalidOperationException"/> for anything else.</summary>
     Stream OpenRead(LayoutEntry entry);
+
+    /// <summary>
+    /// A digest ("alg:hex") of a regular file computed while the source was read, or null. A compressed tar
+    /// cannot seek, so it hashes its blobs during its single decompressing pass instead of re-reading them.
+    /// </summary>
+    string? KnownDigest(LayoutEntry entry, string algorithm) => null;
 }
 
 /// <summary>The target cannot be opened at all: missing path, permission denied. The CLI turns this into exit code 2.</summary>

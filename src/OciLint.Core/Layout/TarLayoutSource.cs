@@ -1,30 +1,40 @@
+using System.Buffers;
 using System.Formats.Tar;
 using System.IO.Compression;
+using OciLint.Core.Blobs;
 
 namespace OciLint.Core.Layout;
 
 /// <summary>
 /// A layout inside a tar (plain or gzip), read in place. A plain tar is indexed once and members are read
 /// at their data offsets; a compressed one is streamed once, keeping small members (the JSON documents)
-/// in memory, and re-streamed only to read a large member. Nothing is ever written to disk.
+/// in memory and hashing every blob on the way, so that it is decompressed again only to read a large
+/// member that something asks for. Nothing is ever written to disk.
 /// </summary>
 public sealed class TarLayoutSource : ILayoutSource
 {
-    // Members up to this size are kept in memory when the archive cannot seek (manifests are capped at 4 MiB by the spec's guidance).
-    private const long InMemoryLimit = 8 * 1024 * 1024;
+    // Members up to this size are kept in memory when the archive cannot seek (the spec's guidance caps manifests at 4 MiB)...
+    private const long InMemoryLimit = 4 * 1024 * 1024;
+
+    // ...up to this much in all, so that memory does not grow with the number of small layers.
+    private const long InMemoryBudget = 64 * 1024 * 1024;
 
     private readonly string _file;
     private readonly List<LayoutEntry> _entries = [];
     private readonly Dictionary<string, LayoutEntry> _byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<LayoutEntry, long> _dataOffsets = [];
-    private readonly Dictionary<LayoutEntry, byte[]> _contents = [];
+    private readonly Dictionary<LayoutEntry, byte[]> _contents = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(LayoutEntry, string), string> _digests = [];
     private readonly List<SourceIssue> _issues = [];
+    private readonly bool _hashBlobs;
+    private long _inMemory;
 
-    private TarLayoutSource(string file, SourceKind kind)
+    private TarLayoutSource(string file, SourceKind kind, bool hashBlobs)
     {
         _file = file;
         Target = file;
         Kind = kind;
+        _hashBlobs = hashBlobs;
     }
 
     public string Target { get; }
@@ -35,7 +45,8 @@ public sealed class TarLayoutSource : ILayoutSource
 
     public IReadOnlyList<SourceIssue> Issues => _issues;
 
-    public static TarLayoutSource Open(string file)
+    /// <param name="hashBlobs">For a compressed tar: hash the blobs during the indexing pass (false for <c>--no-blobs</c>).</param>
+    public static TarLayoutSource Open(string file, bool hashBlobs = true)
     {
         Stream stream;
         try
@@ -54,13 +65,16 @@ public sealed class TarLayoutSource : ILayoutSource
         using (stream)
         {
             var gzip = IsGzip(stream);
-            var source = new TarLayoutSource(file, gzip ? SourceKind.CompressedTar : SourceKind.Tar);
+            var source = new TarLayoutSource(file, gzip ? SourceKind.CompressedTar : SourceKind.Tar, hashBlobs);
             source.Index(stream);
             return source;
         }
     }
 
     public LayoutEntry? Find(string path) => _byPath.GetValueOrDefault(path);
+
+    public string? KnownDigest(LayoutEntry entry, string algorithm) =>
+        _byPath.TryGetValue(entry.Path, out var known) && ReferenceEquals(known, entry) ? _digests.GetValueOrDefault((entry, algorithm)) : null;
 
     public Stream OpenRead(LayoutEntry entry)
     {
@@ -113,19 +127,11 @@ public sealed class TarLayoutSource : ILayoutSource
                     break;
                 }
 
-                if (!seekable && member.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile && member.Length <= InMemoryLimit)
+                if (!seekable)
                 {
-                    var entry = Add(member, ordinal);
-                    if (entry is not null && member.DataStream is { } data)
+                    if (Add(member, ordinal) is { IsFile: true } entry && member.DataStream is { } data)
                     {
-                        using var buffer = new MemoryStream((int)member.Length);
-                        data.CopyTo(buffer);
-                        if (buffer.Length != member.Length)
-                        {
-                            throw new EndOfStreamException($"member {member.Name} is cut short");
-                        }
-
-                        _contents[entry] = buffer.ToArray();
+                        Consume(entry, data);
                     }
                 }
                 else
@@ -274,24 +280,150 @@ public sealed class TarLayoutSource : ILayoutSource
         return false;
     }
 
-    private MemoryStream ReStream(LayoutEntry wanted)
+    /// <summary>
+    /// Reads one member of a compressed tar during the indexing pass: kept in memory when small (JSON documents
+    /// are read again later), hashed when it is a blob, otherwise skipped by the tar reader.
+    /// </summary>
+    private void Consume(LayoutEntry entry, Stream data)
     {
-        using var file = File.OpenRead(_file);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var reader = new TarReader(gzip);
-        var ordinal = 0;
-        while (reader.GetNextEntry(copyData: false) is { } member)
+        var keep = entry.Length <= InMemoryLimit && _inMemory + entry.Length <= InMemoryBudget;
+        var parts = entry.Path.Split('/');
+        var algorithms = _hashBlobs && parts.Length == 3 && parts[0] == "blobs" ? Digests.AlgorithmsFor(parts[1], parts[2]) : [];
+        if (!keep && algorithms.Count == 0)
         {
-            if (ordinal++ == wanted.Ordinal && member.DataStream is { } data)
-            {
-                // Large members of a compressed tar: callers hash them, so hand back a copy they can stream.
-                var copy = new MemoryStream();
-                data.CopyTo(copy);
-                copy.Position = 0;
-                return copy;
-            }
+            return;
         }
 
+        if (keep)
+        {
+            var bytes = new byte[entry.Length];
+            data.ReadExactly(bytes);
+            _contents[entry] = bytes;
+            _inMemory += bytes.Length;
+            foreach (var algorithm in algorithms)
+            {
+                _digests[(entry, algorithm)] = Digests.Compute(algorithm, bytes);
+            }
+
+            return;
+        }
+
+        var hashes = algorithms.Select(Digests.CreateHash).ToArray();
+        var buffer = ArrayPool<byte>.Shared.Rent(BlobVerifier.BufferSize);
+        try
+        {
+            long total = 0;
+            int read;
+            while ((read = data.Read(buffer, 0, BlobVerifier.BufferSize)) > 0)
+            {
+                foreach (var hash in hashes)
+                {
+                    hash.AppendData(buffer, 0, read);
+                }
+
+                total += read;
+            }
+
+            if (total != entry.Length)
+            {
+                throw new EndOfStreamException($"member {entry.RawName} is cut short");
+            }
+
+            for (var i = 0; i < hashes.Length; i++)
+            {
+                _digests[(entry, algorithms[i])] = Digests.Format(algorithms[i], hashes[i].GetHashAndReset());
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            foreach (var hash in hashes)
+            {
+                hash.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Decompresses again up to one member and streams it (never buffered whole: it may be a large layer).</summary>
+    private Stream ReStream(LayoutEntry wanted)
+    {
+        var file = File.OpenRead(_file);
+        var gzip = new GZipStream(file, CompressionMode.Decompress);
+        var reader = new TarReader(gzip);
+        try
+        {
+            var ordinal = 0;
+            while (reader.GetNextEntry(copyData: false) is { } member)
+            {
+                if (ordinal++ == wanted.Ordinal && member.DataStream is { } data)
+                {
+                    return new OwningStream(data, wanted.Length, reader, gzip, file);
+                }
+            }
+        }
+        catch
+        {
+            reader.Dispose();
+            gzip.Dispose();
+            file.Dispose();
+            throw;
+        }
+
+        reader.Dispose();
+        gzip.Dispose();
+        file.Dispose();
         throw new InvalidOperationException($"{wanted.Path} vanished from {_file}");
+    }
+
+    /// <summary>A member's data stream that also disposes the reader, decompressor and file behind it.</summary>
+    private sealed class OwningStream(Stream data, long length, params IDisposable[] owners) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        private long _position;
+
+        public override long Position
+        {
+            get => _position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = data.Read(buffer);
+            _position += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                foreach (var owner in owners)
+                {
+                    owner.Dispose();
+                }
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

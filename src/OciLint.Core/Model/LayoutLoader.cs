@@ -19,14 +19,20 @@ public static class LayoutLoader
         var model = new LayoutModel(source);
         if (source.Find("oci-layout") is { IsFile: true } layoutEntry && layoutEntry.Length <= MaxDocumentBytes)
         {
-            model.OciLayout = Add(model, new JsonDocumentModel(DocumentKind.OciLayout, "oci-layout", ReadAll(source, layoutEntry), null, null));
+            if (TryReadAll(model, layoutEntry) is { } bytes)
+            {
+                model.OciLayout = Add(model, new JsonDocumentModel(DocumentKind.OciLayout, "oci-layout", bytes, null, null));
+            }
         }
 
         if (source.Find("index.json") is { IsFile: true } indexEntry && indexEntry.Length <= MaxDocumentBytes)
         {
-            model.IndexJson = Add(model, new JsonDocumentModel(DocumentKind.IndexJson, "index.json", ReadAll(source, indexEntry), null, null));
-            var parsed = new Dictionary<string, JsonDocumentModel>(StringComparer.Ordinal);
-            Walk(model, model.IndexJson, [], parsed);
+            if (TryReadAll(model, indexEntry) is { } bytes)
+            {
+                model.IndexJson = Add(model, new JsonDocumentModel(DocumentKind.IndexJson, "index.json", bytes, null, null));
+                var parsed = new Dictionary<string, JsonDocumentModel>(StringComparer.Ordinal);
+                Walk(model, model.IndexJson, [], parsed);
+            }
         }
 
         return model;
@@ -93,7 +99,13 @@ public static class LayoutLoader
                 continue;
             }
 
-            var target = Add(model, new JsonDocumentModel(kind.Value, path, ReadAll(model.Source, entry), descriptor.Digest, descriptor));
+            if (TryReadAll(model, entry) is not { } content)
+            {
+                model.UnreadableTargets[descriptor] = UnreadableReason.ReadError;
+                continue;
+            }
+
+            var target = Add(model, new JsonDocumentModel(kind.Value, path, content, descriptor.Digest, descriptor));
             parsed[descriptor.Digest] = target;
             descriptor.Target = target;
             if (kind is DocumentKind.Index or DocumentKind.Manifest)
@@ -156,6 +168,20 @@ public static class LayoutLoader
         if (root.Get("subject") is { } subject)
         {
             Add(subject, DescriptorRole.Subject, 0);
+        }
+    }
+
+    // A file that cannot be read is a finding (OCI018), never a crash.
+    private static byte[]? TryReadAll(LayoutModel model, LayoutEntry entry)
+    {
+        try
+        {
+            return ReadAll(model.Source, entry);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            model.ReadErrors.Add((entry.Path, e is UnauthorizedAccessException ? "permission denied" : e.Message));
+            return null;
         }
     }
 

@@ -19,6 +19,7 @@ public enum UnreadableReason
     NotARegularFile,
     TooLarge,
     InvalidDigest,
+    ReadError,
 }
 
 /// <summary>The whole layout as the walk found it: files, parsed documents and every descriptor.</summary>
@@ -40,6 +41,9 @@ public sealed partial class LayoutModel
     public List<DescriptorModel> Descriptors { get; } = [];
 
     public List<GraphIssue> GraphIssues { get; } = [];
+
+    /// <summary>Files that exist but could not be read (permissions, I/O errors), with the reason.</summary>
+    public List<(string Path, string Message)> ReadErrors { get; } = [];
 
     /// <summary>Descriptors whose JSON target could not be read, and why.</summary>
     public Dictionary<DescriptorModel, UnreadableReason> UnreadableTargets { get; } = [];

@@ -16,5 +16,10 @@ public sealed class UnreadableEntry : Rule
         {
             context.Report(Location.ForFile(issue.Path), $"\"{(issue.Path.Length == 0 ? "." : issue.Path)}\" cannot be read ({issue.Detail}): consumers fail with \"permission denied\", and its content was not checked");
         }
+
+        foreach (var (path, message) in layout.ReadErrors.DistinctBy(e => e.Path))
+        {
+            context.Report(Location.ForFile(path), $"\"{path}\" cannot be read ({message}): consumers fail the same way, and its content was not checked");
+        }
     }
 }

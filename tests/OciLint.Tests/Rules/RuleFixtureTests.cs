@@ -128,7 +128,7 @@ public sealed class RuleFixtureTests
             settings = settings with { Targets = fixture.Spec.Targets.ToHashSet(StringComparer.OrdinalIgnoreCase) };
         }
 
-        return Lint.Run(target, configuration, settings);
+        return Lint.Run(target, configuration, settings, fixture.Spec.Unreadable);
     }
 
     private static string Key(string rule, string? pointer, string? file) => file is null ? $"{rule} {pointer}" : $"{rule} {file}#{pointer}";

@@ -124,6 +124,9 @@ public sealed class FixtureSpec
 
     public List<string> Delete { get; set; } = [];
 
+    /// <summary>Layout files that reading must fail on with "permission denied" (see Lint.UnreadableSource).</summary>
+    public List<string> Unreadable { get; set; } = [];
+
     /// <summary>A file of the fixture folder to check as it is (e.g. a broken tar) instead of a materialised layout.</summary>
     public string? Input { get; set; }
 
