@@ -75,7 +75,8 @@ for (const x of rs) {
 for (const n of ex) console.log("TOOL-NOTIFICATION", n.level, n.message?.text);
 const errs = rs.filter(x => x.level === "error").length + ex.filter(n => n.level === "error").length;
 console.log(`${label}: ${errs} error(s), ${rs.length} result(s)`);
-process.exit(errs ? 1 : 0);' "$out" "$in" || rc=$?
+// exitCode, not exit(): exit() drops stdout still buffered for a pipe (long logs lost their last line).
+process.exitCode = errs ? 1 : 0;' "$out" "$in" || rc=$?
   if [[ $rc -gt 1 ]]; then worst=2; elif [[ $rc -eq 1 && $worst -eq 0 ]]; then worst=1; fi
 done
 exit "$worst"

@@ -12,8 +12,9 @@ public sealed class ReportValidationTests
     {
         using var temp = new TempDir();
         var sarif = temp.Combine("out.sarif");
-        var check = Tool.OciLint("check", "samples/buildx-multi-tag", "samples/buildx-multi-tag.tar", "/tmp", "-f", "sarif", "-o", sarif);
-        check.ExitCode.ShouldBe(1, check.ToString()); // /tmp is not a layout: errors
+        var outside = Directory.CreateDirectory(temp.Combine("not-a-layout")).FullName; // outside the working directory, and not a layout: errors
+        var check = Tool.OciLint("check", "samples/buildx-multi-tag", "samples/buildx-multi-tag.tar", outside, "-f", "sarif", "-o", sarif);
+        check.ExitCode.ShouldBe(1, check.ToString());
         var multitool = Tool.Env("OCILINT_SARIF_MULTITOOL", ".tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool");
         var validate = Tool.Run("bash", [Path.Combine(RepoPaths.Root, "tools", "sarif-validate.sh"), sarif], RepoPaths.Root) with { };
         validate.ExitCode.ShouldBe(0, validate.ToString() + "\nmultitool: " + multitool);
