@@ -31,8 +31,8 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
         var clock = Stopwatch.StartNew();
         var model = LayoutLoader.Load(source);
 
-        // Before the blob verifier: the deep pass hashes each layer blob as stored while decoding it, and offers
-        // those digests (LayoutModel.Layers.KnownDigest) so that a layer need not be read twice.
+        // The deep pass decodes each layer once and records the digests it computed on the way
+        // (LayoutModel.Layers.KnownDigest); the blob verifier does not reuse them yet, so --deep reads a layer twice.
         if (settings.Deep)
         {
             Deep.LayerScanner.Scan(model, settings);
