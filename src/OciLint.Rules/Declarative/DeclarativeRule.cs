@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using NJsonSchema.Validation;
 using OciLint.Rules.Schema;
+using OciLint.Rules.Support;
 
 namespace OciLint.Rules.Declarative;
 

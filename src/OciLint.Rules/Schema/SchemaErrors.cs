@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using NJsonSchema.Validation;
+using OciLint.Rules.Support;
 
 namespace OciLint.Rules.Schema;
 
@@ -39,21 +40,25 @@ public sealed class SchemaErrors
             return new SchemaErrors([]);
         }
 
-        return new SchemaErrors(Validate(schemaName, root, AggregateRule(document)));
+        return new SchemaErrors(Validate(schemaName, JsonTokenTree.For(document), AggregateRule(document)));
     }
 
     /// <summary>Validates any value against a named schema of schemas/ and maps the failures (also used by the schema tests).</summary>
-    public static IReadOnlyList<SchemaError> Validate(string schemaName, JsonNode root, string aggregateRule)
+    public static IReadOnlyList<SchemaError> Validate(string schemaName, JsonNode root, string aggregateRule) =>
+        Validate(schemaName, JsonTokenTree.Of(root), aggregateRule);
+
+    // The token tree is the one the declarative rules select from, built once per document.
+    private static IReadOnlyList<SchemaError> Validate(string schemaName, JsonTokenTree tree, string aggregateRule)
     {
-        var nodes = new Dictionary<JToken, JsonNode>(ReferenceEqualityComparer.Instance);
-        var token = ToToken(root, nodes);
+        var token = tree.Root;
+        var root = tree.NodeOf(token)!;
         var schema = SchemaCatalog.Get(schemaName);
         var errors = new List<SchemaError>();
         try
         {
             foreach (var error in schema.Validate(token))
             {
-                Flatten(error, aggregateRule, nodes, errors);
+                Flatten(error, aggregateRule, tree, errors);
             }
         }
         catch (InvalidCastException)
@@ -66,16 +71,16 @@ public sealed class SchemaErrors
         return errors.DistinctBy(e => (e.RuleId, e.Pointer)).ToList();
     }
 
-    private static void Flatten(ValidationError error, string aggregateRule, Dictionary<JToken, JsonNode> nodes, List<SchemaError> sink)
+    private static void Flatten(ValidationError error, string aggregateRule, JsonTokenTree tree, List<SchemaError> sink)
     {
-        var node = error.Token is { } t && nodes.TryGetValue(t, out var n) ? n : null;
+        var node = error.Token is { } t ? tree.NodeOf(t) : null;
         switch (error)
         {
             // Containers of per-item/per-member failures: the real failures are inside.
             case ChildSchemaValidationError child when error.Kind is ValidationErrorKind.ArrayItemNotValid or ValidationErrorKind.AdditionalPropertiesNotValid or ValidationErrorKind.AdditionalItemNotValid or ValidationErrorKind.NotAllOf:
                 foreach (var inner in child.Errors.Values.SelectMany(e => e))
                 {
-                    Flatten(inner, aggregateRule, nodes, sink);
+                    Flatten(inner, aggregateRule, tree, sink);
                 }
 
                 return;
@@ -84,7 +89,7 @@ public sealed class SchemaErrors
             case MultiTypeValidationError multi when node is not null && multi.Errors.FirstOrDefault(e => Matches(e.Key, node.Kind)).Value is { } branch:
                 foreach (var inner in branch)
                 {
-                    Flatten(inner, aggregateRule, nodes, sink);
+                    Flatten(inner, aggregateRule, tree, sink);
                 }
 
                 return;
@@ -163,62 +168,5 @@ public sealed class SchemaErrors
         var body = path.TrimStart('#', '/');
         var tokens = body.Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Split('.', StringSplitOptions.RemoveEmptyEntries);
         return string.Concat(tokens.Select(t => "/" + JsonPointer.Escape(t)));
-    }
-
-    private static string ParentPointer(string? path)
-    {
-        var pointer = PointerFromPath(path);
-        var cut = pointer.LastIndexOf('/');
-        return cut <= 0 ? "" : pointer[..cut];
-    }
-
-    private static JToken ToToken(JsonNode node, Dictionary<JToken, JsonNode> nodes)
-    {
-        JToken token;
-        switch (node.Kind)
-        {
-            case JsonKind.Object:
-                var obj = new JObject();
-                foreach (var member in node.Members)
-                {
-                    // Duplicates are OCI104's; the schema sees the first value, as OciLint does everywhere.
-                    if (obj.Property(member.Name, StringComparison.Ordinal) is null)
-                    {
-                        obj.Add(new JProperty(member.Name, ToToken(member.Value, nodes)));
-                    }
-                }
-
-                token = obj;
-                break;
-            case JsonKind.Array:
-                var array = new JArray();
-                foreach (var item in node.Items)
-                {
-                    array.Add(ToToken(item, nodes));
-                }
-
-                token = array;
-                break;
-            case JsonKind.String:
-                token = new JValue(node.Text);
-                break;
-            case JsonKind.Number:
-                token = long.TryParse(node.Text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var l)
-                    ? new JValue(l)
-                    : new JValue(double.Parse(node.Text!, System.Globalization.CultureInfo.InvariantCulture));
-                break;
-            case JsonKind.True:
-                token = new JValue(true);
-                break;
-            case JsonKind.False:
-                token = new JValue(false);
-                break;
-            default:
-                token = JValue.CreateNull();
-                break;
-        }
-
-        nodes[token] = node;
-        return token;
     }
 }

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 
-namespace OciLint.Rules.Declarative;
+namespace OciLint.Rules.Support;
 
 /// <summary>
 /// A document as Newtonsoft tokens (what JSONPath and NJsonSchema work on), with a two-way map to the positioned
 /// nodes, so a selected or failing token becomes a JSON Pointer and a line and column. Built once per document and
-/// shared by every declarative rule.
+/// shared by the schema rules and every declarative rule.
 /// </summary>
 internal sealed class JsonTokenTree
 {
@@ -21,6 +21,9 @@ internal sealed class JsonTokenTree
     public JToken Root { get; }
 
     public static JsonTokenTree For(JsonDocumentModel document) => document.GetOrAdd(d => new JsonTokenTree(d.Root!));
+
+    /// <summary>A tree for a value that is not a layout document (the schema tests validate bare values).</summary>
+    public static JsonTokenTree Of(JsonNode root) => new(root);
 
     public JsonNode? NodeOf(JToken token) => _nodes.GetValueOrDefault(token);
 
