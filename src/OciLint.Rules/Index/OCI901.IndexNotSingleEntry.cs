@@ -25,9 +25,16 @@ public sealed class IndexNotSingleEntry : Rule
             return;
         }
 
-        var refs = document.Descriptors.Where(d => d.Role == DescriptorRole.IndexEntry).Select(d => d.RefName).OfType<string>().Distinct().ToList();
-        var choose = refs.Count > 0
-            ? $"select one with `skopeo copy oci:DIR:{refs[0]} …`"
+        var entries = document.Descriptors.Where(d => d.Role == DescriptorRole.IndexEntry).ToList();
+        var refs = entries.Select(d => d.RefName).OfType<string>().Distinct().ToList();
+
+        // Suggest a name only when it selects one image: a ref name on entries for different digests
+        // is ambiguous (OCI715), and skopeo would silently take the first.
+        var unambiguous = entries.Where(d => d.RefName is not null)
+            .GroupBy(d => d.RefName!, StringComparer.Ordinal)
+            .FirstOrDefault(g => g.Select(d => d.Digest).Distinct().Count() == 1)?.Key;
+        var choose = unambiguous is not null
+            ? $"select one with `skopeo copy oci:DIR:{unambiguous} …`"
             : "select one by position with `skopeo copy oci:DIR:@0 …`";
         var refText = refs.Count > 0 ? $" (ref names {Text.Quoted(refs)})" : "";
         context.Report(
