@@ -1,5 +1,3 @@
-using System.Text;
-using McMaster.Extensions.CommandLineUtils;
 using OciLint.Cli;
 using OciLint.Tests.Support;
 using Shouldly;
@@ -125,34 +123,5 @@ public sealed class CliTests
         var console = new TestConsole();
         var code = Entry.Run(args, console);
         return (code, console.Out.ToString()!, console.Error.ToString()!);
-    }
-
-    private sealed class TestConsole : IConsole
-    {
-        public TextWriter Out { get; } = new StringWriter(new StringBuilder());
-
-        public TextWriter Error { get; } = new StringWriter(new StringBuilder());
-
-        public TextReader In { get; } = new StringReader("");
-
-        public bool IsInputRedirected => true;
-
-        public bool IsOutputRedirected => true;
-
-        public bool IsErrorRedirected => true;
-
-        public ConsoleColor ForegroundColor { get; set; }
-
-        public ConsoleColor BackgroundColor { get; set; }
-
-        public event ConsoleCancelEventHandler? CancelKeyPress
-        {
-            add { }
-            remove { }
-        }
-
-        public void ResetColor()
-        {
-        }
     }
 }

@@ -1,7 +1,6 @@
-using System.Text;
-using McMaster.Extensions.CommandLineUtils;
 using OciLint.Cli;
 using OciLint.Core.Blobs;
+using OciLint.Tests.Support;
 using Shouldly;
 using Xunit;
 
@@ -14,15 +13,15 @@ public sealed class ProgressTests
     [Fact]
     public void No_Renderer_On_A_Pipe_Or_When_Quiet()
     {
-        Progress.For(new FakeConsole(errorRedirected: true), quiet: false).ShouldBeNull();
-        Progress.For(new FakeConsole(errorRedirected: false), quiet: true).ShouldBeNull();
-        Progress.For(new FakeConsole(errorRedirected: false), quiet: false).ShouldNotBeNull();
+        Progress.For(new TestConsole(errorRedirected: true), quiet: false).ShouldBeNull();
+        Progress.For(new TestConsole(errorRedirected: false), quiet: true).ShouldBeNull();
+        Progress.For(new TestConsole(errorRedirected: false), quiet: false).ShouldNotBeNull();
     }
 
     [Fact]
     public void Nothing_Is_Drawn_During_The_First_Second()
     {
-        var console = new FakeConsole(errorRedirected: false);
+        var console = new TestConsole(errorRedirected: false);
         var progress = Progress.For(console, quiet: false)!;
 
         progress.Report(new HashProgress(10 * MiB, 100 * MiB, 1, 10, TimeSpan.FromMilliseconds(900), Done: false));
@@ -34,7 +33,7 @@ public sealed class ProgressTests
     [Fact]
     public void A_Long_Hash_Draws_One_Line_In_Place_And_Erases_It()
     {
-        var console = new FakeConsole(errorRedirected: false);
+        var console = new TestConsole(errorRedirected: false);
         var progress = Progress.For(console, quiet: false)!;
 
         progress.Report(new HashProgress(512 * MiB, 2048 * MiB, 3, 2050, TimeSpan.FromSeconds(1), Done: false));
@@ -49,34 +48,5 @@ public sealed class ProgressTests
         // The last thing written blanks the line and returns to its start, so the report starts on a clean line.
         text.ShouldEndWith("\r");
         text.Split('\r')[^2].Trim().ShouldBeEmpty();
-    }
-
-    private sealed class FakeConsole(bool errorRedirected) : IConsole
-    {
-        public TextWriter Out { get; } = new StringWriter(new StringBuilder());
-
-        public TextWriter Error { get; } = new StringWriter(new StringBuilder());
-
-        public TextReader In { get; } = new StringReader("");
-
-        public bool IsInputRedirected => true;
-
-        public bool IsOutputRedirected => true;
-
-        public bool IsErrorRedirected => errorRedirected;
-
-        public ConsoleColor ForegroundColor { get; set; }
-
-        public ConsoleColor BackgroundColor { get; set; }
-
-        public event ConsoleCancelEventHandler? CancelKeyPress
-        {
-            add { }
-            remove { }
-        }
-
-        public void ResetColor()
-        {
-        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using McMaster.Extensions.CommandLineUtils;
 using OciLint.Cli;
 using OciLint.Tests.Support;
 
@@ -23,7 +21,7 @@ internal static class Run
 
     public static RunResult Cli(bool terminal, params string[] args)
     {
-        var console = new FakeConsole(terminal);
+        var console = new TestConsole(outputRedirected: !terminal, errorRedirected: !terminal);
         var code = Entry.Run(args, console);
         return new RunResult(code, console.Out.ToString()!, console.Error.ToString()!);
     }
@@ -39,34 +37,5 @@ internal static class Run
         }
 
         return to;
-    }
-
-    private sealed class FakeConsole(bool terminal) : IConsole
-    {
-        public TextWriter Out { get; } = new StringWriter(new StringBuilder());
-
-        public TextWriter Error { get; } = new StringWriter(new StringBuilder());
-
-        public TextReader In { get; } = new StringReader("");
-
-        public bool IsInputRedirected => true;
-
-        public bool IsOutputRedirected => !terminal;
-
-        public bool IsErrorRedirected => !terminal;
-
-        public ConsoleColor ForegroundColor { get; set; }
-
-        public ConsoleColor BackgroundColor { get; set; }
-
-        public event ConsoleCancelEventHandler? CancelKeyPress
-        {
-            add { }
-            remove { }
-        }
-
-        public void ResetColor()
-        {
-        }
     }
 }
