@@ -29,13 +29,7 @@ internal static class Run
     /// <summary>Copies a layout into a folder of its own (tests write configs and baselines beside it).</summary>
     public static string CopyLayout(string from, string to)
     {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
+        Fixture.CopyTree(from, to);
         return to;
     }
 }

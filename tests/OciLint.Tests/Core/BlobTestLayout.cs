@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using System.Formats.Tar;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using OciLint.Core.Layout;
+using OciLint.Tests.Support;
 
 namespace OciLint.Tests.Core;
 
@@ -60,24 +59,7 @@ internal sealed class BlobTestLayout
         return bytes;
     }
 
-    public void WriteTar(string tarPath, bool gzip)
-    {
-        using var file = File.Create(tarPath);
-        using Stream stream = gzip ? new GZipStream(file, CompressionLevel.Fastest) : file;
-        using var writer = new TarWriter(stream, TarEntryFormat.Pax);
-        foreach (var entry in Directory.EnumerateFileSystemEntries(Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetRelativePath(Root, entry).Replace('\\', '/');
-            if (Directory.Exists(entry))
-            {
-                writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, name + "/"));
-            }
-            else
-            {
-                writer.WriteEntry(entry, name);
-            }
-        }
-    }
+    public void WriteTar(string tarPath, bool gzip) => Fixture.WriteTar(Root, tarPath, gzip);
 }
 
 /// <summary>Wraps a source and records every path asked for and every open, so tests can prove what was (not) read.</summary>

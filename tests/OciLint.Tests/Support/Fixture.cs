@@ -81,10 +81,11 @@ public sealed class Fixture
         }
     }
 
-    /// <summary>Writes the materialised folder as a plain tar, members sorted, no "./" prefix (as buildx writes).</summary>
-    public static void WriteTar(string folder, string tarPath)
+    /// <summary>Writes the materialised folder as a tar (plain, or gzip when asked), members sorted, no "./" prefix (as buildx writes).</summary>
+    public static void WriteTar(string folder, string tarPath, bool gzip = false)
     {
-        using var stream = File.Create(tarPath);
+        using var file = File.Create(tarPath);
+        using Stream stream = gzip ? new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest) : file;
         using var writer = new TarWriter(stream, TarEntryFormat.Pax);
         foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
@@ -100,7 +101,7 @@ public sealed class Fixture
         }
     }
 
-    private static void CopyTree(string from, string to)
+    public static void CopyTree(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
