@@ -18,17 +18,33 @@ public enum JsonKind
 /// </summary>
 public sealed class JsonNode
 {
-    internal JsonNode(JsonKind kind, string pointer, int start)
+    private readonly JsonNode? _parent;
+    private readonly string? _name;
+    private readonly int _index;
+    private string? _pointer;
+
+    internal JsonNode(JsonKind kind, int start)
     {
         Kind = kind;
-        Pointer = pointer;
         Start = start;
+        _pointer = "";
+    }
+
+    /// <summary>A member value (name) or an array item (index) of <paramref name="parent"/>.</summary>
+    internal JsonNode(JsonKind kind, int start, JsonNode parent, string? name, int index)
+    {
+        Kind = kind;
+        Start = start;
+        _parent = parent;
+        _name = name;
+        _index = index;
     }
 
     public JsonKind Kind { get; }
 
     /// <summary>RFC 6901 JSON Pointer of this value ("" for the root).</summary>
-    public string Pointer { get; }
+    /// <remarks>Built on first use: a 50,000-entry index.json has ~10^6 values, and rules ask for few pointers.</remarks>
+    public string Pointer => _pointer ??= _name is not null ? JsonPointer.Append(_parent!.Pointer, _name) : JsonPointer.Append(_parent!.Pointer, _index);
 
     /// <summary>Byte offset of the first byte of the value.</summary>
     public int Start { get; }
@@ -39,12 +55,13 @@ public sealed class JsonNode
     /// <summary>The decoded string for strings; the raw number text for numbers.</summary>
     public string? Text { get; internal set; }
 
-    public IReadOnlyList<JsonMember> Members => _members ?? (IReadOnlyList<JsonMember>)[];
+    public NodeList<JsonMember> Members => new(_members);
 
-    public IReadOnlyList<JsonNode> Items => _items ?? (IReadOnlyList<JsonNode>)[];
+    public NodeList<JsonNode> Items => new(_items);
 
     internal List<JsonMember>? _members;
     internal List<JsonNode>? _items;
+    internal Dictionary<string, int>? _memberIndex;
 
     public bool IsObject => Kind == JsonKind.Object;
 
@@ -82,6 +99,28 @@ public sealed class JsonNode
     }
 
     public override string ToString() => $"{Kind} at {(Pointer.Length == 0 ? "/" : Pointer)}";
+}
+
+/// <summary>
+/// The members or items of a node. A struct with a struct enumerator, so that the tree walks of many rules
+/// over a 10^6-node document allocate nothing per node (an interface enumerator is one allocation per loop).
+/// </summary>
+public readonly struct NodeList<T> : IReadOnlyList<T>
+{
+    private static readonly List<T> Empty = [];
+    private readonly List<T>? _list;
+
+    internal NodeList(List<T>? list) => _list = list;
+
+    public int Count => _list?.Count ?? 0;
+
+    public T this[int index] => (_list ?? Empty)[index];
+
+    public List<T>.Enumerator GetEnumerator() => (_list ?? Empty).GetEnumerator();
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>An object member: its name, where the name is, and its value.</summary>

@@ -71,7 +71,7 @@ public static class JsonParser
     {
         var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
         var stack = new Stack<JsonNode>();
-        var names = new Stack<Dictionary<string, int>?>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         JsonNode? root = null;
         string? pendingName = null;
         var pendingNameStart = 0;
@@ -81,11 +81,10 @@ public static class JsonParser
             var start = baseOffset + (int)reader.TokenStartIndex;
             if (reader.TokenType == JsonTokenType.PropertyName)
             {
-                pendingName = ReadString(ref reader, start, problems);
+                pendingName = ReadName(ref reader, start, problems, names);
                 pendingNameStart = start;
                 var parent = stack.Peek();
-                var seen = names.Peek()!;
-                if (seen.TryGetValue(pendingName, out var first))
+                if (FirstOccurrence(parent, pendingName, start) is { } first)
                 {
                     problems.Add(new JsonProblem(
                         JsonProblemKind.DuplicateMember,
@@ -94,10 +93,6 @@ public static class JsonParser
                         JsonPointer.Append(parent.Pointer, pendingName),
                         first));
                 }
-                else
-                {
-                    seen[pendingName] = start;
-                }
 
                 continue;
             }
@@ -105,7 +100,6 @@ public static class JsonParser
             if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
             {
                 var done = stack.Pop();
-                names.Pop();
                 done.End = baseOffset + (int)reader.BytesConsumed;
                 continue;
             }
@@ -113,20 +107,20 @@ public static class JsonParser
             JsonNode node;
             if (stack.Count == 0)
             {
-                node = new JsonNode(KindOf(reader.TokenType), "", start);
+                node = new JsonNode(KindOf(reader.TokenType), start);
             }
             else
             {
                 var parent = stack.Peek();
                 if (parent.Kind == JsonKind.Object)
                 {
-                    node = new JsonNode(KindOf(reader.TokenType), JsonPointer.Append(parent.Pointer, pendingName!), start);
+                    node = new JsonNode(KindOf(reader.TokenType), start, parent, pendingName!, 0);
                     (parent._members ??= []).Add(new JsonMember(pendingName!, pendingNameStart, node));
                 }
                 else
                 {
                     var items = parent._items ??= [];
-                    node = new JsonNode(KindOf(reader.TokenType), JsonPointer.Append(parent.Pointer, items.Count), start);
+                    node = new JsonNode(KindOf(reader.TokenType), start, parent, null, items.Count);
                     items.Add(node);
                 }
             }
@@ -135,12 +129,8 @@ public static class JsonParser
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
-                    stack.Push(node);
-                    names.Push(new Dictionary<string, int>(StringComparer.Ordinal));
-                    break;
                 case JsonTokenType.StartArray:
                     stack.Push(node);
-                    names.Push(null);
                     break;
                 case JsonTokenType.String:
                     node.Text = ReadString(ref reader, start, problems);
@@ -162,6 +152,68 @@ public static class JsonParser
         }
 
         return root;
+    }
+
+    /// <summary>The offset of an earlier member of this name, if any; otherwise records this one at <paramref name="start"/>.</summary>
+    /// <remarks>A linear scan: objects of OCI documents are small. A large object (a giant Labels map, or hostile input) gets an index.</remarks>
+    private static int? FirstOccurrence(JsonNode parent, string name, int start)
+    {
+        var members = parent._members;
+        if (members is null)
+        {
+            return null;
+        }
+
+        if (members.Count >= 16)
+        {
+            if (parent._memberIndex is null)
+            {
+                parent._memberIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var member in members)
+                {
+                    parent._memberIndex.TryAdd(member.Name, member.NameStart);
+                }
+            }
+
+            if (parent._memberIndex.TryGetValue(name, out var at))
+            {
+                return at;
+            }
+
+            parent._memberIndex[name] = start;
+            return null;
+        }
+
+        foreach (var member in members)
+        {
+            if (member.Name == name)
+            {
+                return member.NameStart;
+            }
+        }
+
+        return null;
+    }
+
+    // Member names repeat tens of thousands of times in a big index ("mediaType", "digest", ...): one string each.
+    private static string ReadName(ref Utf8JsonReader reader, int offset, List<JsonProblem> problems, Dictionary<string, string> names)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > 128)
+        {
+            return ReadString(ref reader, offset, problems);
+        }
+
+        Span<char> chars = stackalloc char[128];
+        var length = Encoding.UTF8.GetChars(reader.ValueSpan, chars);
+        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(chars[..length], out var known))
+        {
+            return known;
+        }
+
+        var name = new string(chars[..length]);
+        names[name] = name;
+        return name;
     }
 
     // GetString refuses "\ud800" (an unpaired surrogate escape). I-JSON forbids them, so it is a problem to

@@ -25,9 +25,10 @@ public sealed class DescriptorModel
         Digest = node.GetString("digest");
         Size = node.Get("size") is { } size && size.TryGetInt64(out var s) ? s : null;
         ArtifactType = node.GetString("artifactType");
-        var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (node.Get("annotations") is { IsObject: true } map)
+        Dictionary<string, string>? annotations = null;
+        if (node.Get("annotations") is { IsObject: true, Members.Count: > 0 } map)
         {
+            annotations = new Dictionary<string, string>(map.Members.Count, StringComparer.Ordinal);
             foreach (var member in map.Members)
             {
                 if (member.Value.IsString)
@@ -37,9 +38,11 @@ public sealed class DescriptorModel
             }
         }
 
-        Annotations = annotations;
-        Location = owner.LocationOf(node);
+        Annotations = annotations ?? NoAnnotations;
     }
+
+    private static readonly IReadOnlyDictionary<string, string> NoAnnotations = new Dictionary<string, string>();
+    private Location? _location;
 
     public JsonDocumentModel Owner { get; }
 
@@ -62,7 +65,8 @@ public sealed class DescriptorModel
 
     public string? RefName => Annotations.GetValueOrDefault(MediaTypes.RefNameAnnotation);
 
-    public Location Location { get; }
+    /// <summary>Where the descriptor is; computed on first use (line and column cost a scan of the document).</summary>
+    public Location Location => _location ??= Owner.LocationOf(Node);
 
     public string Pointer => Node.Pointer;
 

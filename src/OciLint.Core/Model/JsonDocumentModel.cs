@@ -16,7 +16,8 @@ public enum DocumentKind
 public sealed class JsonDocumentModel
 {
     private readonly LineMap _lines;
-    private readonly Dictionary<string, JsonNode> _byPointer = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private Dictionary<string, JsonNode>? _byPointer;
     private Dictionary<Type, object>? _cache;
 
     public JsonDocumentModel(DocumentKind kind, string file, byte[] bytes, string? digest, DescriptorModel? parent)
@@ -30,10 +31,6 @@ public sealed class JsonDocumentModel
         var result = JsonParser.Parse(bytes);
         Root = result.Root;
         Problems = result.Problems;
-        if (Root is not null)
-        {
-            IndexPointers(Root);
-        }
     }
 
     public DocumentKind Kind { get; }
@@ -68,7 +65,19 @@ public sealed class JsonDocumentModel
 
     private int? _indexEntryCount;
 
-    public JsonNode? NodeAt(string pointer) => _byPointer.GetValueOrDefault(pointer);
+    public JsonNode? NodeAt(string pointer) => ByPointer.GetValueOrDefault(pointer);
+
+    // Built on first use: most runs never look a node up by pointer, and a big index has ~10^6 of them.
+    private Dictionary<string, JsonNode> ByPointer
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _byPointer ??= IndexPointers(Root);
+            }
+        }
+    }
 
     public (int Line, int Column) Position(int offset) => _lines.Position(offset);
 
@@ -101,7 +110,7 @@ public sealed class JsonDocumentModel
         var probe = pointer;
         while (true)
         {
-            if (_byPointer.TryGetValue(probe, out var node))
+            if (ByPointer.TryGetValue(probe, out var node))
             {
                 return LocationOf(node) with { Pointer = pointer };
             }
@@ -132,7 +141,7 @@ public sealed class JsonDocumentModel
     public T GetOrAdd<T>(Func<JsonDocumentModel, T> factory)
         where T : class
     {
-        lock (_byPointer)
+        lock (_gate)
         {
             _cache ??= [];
             if (!_cache.TryGetValue(typeof(T), out var value))
@@ -145,14 +154,19 @@ public sealed class JsonDocumentModel
         }
     }
 
-    private void IndexPointers(JsonNode root)
+    private static Dictionary<string, JsonNode> IndexPointers(JsonNode? root)
     {
+        var byPointer = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
         var stack = new Stack<JsonNode>();
-        stack.Push(root);
+        if (root is not null)
+        {
+            stack.Push(root);
+        }
+
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            _byPointer.TryAdd(node.Pointer, node);
+            byPointer.TryAdd(node.Pointer, node);
             foreach (var member in node.Members)
             {
                 stack.Push(member.Value);
@@ -163,5 +177,7 @@ public sealed class JsonDocumentModel
                 stack.Push(item);
             }
         }
+
+        return byPointer;
     }
 }

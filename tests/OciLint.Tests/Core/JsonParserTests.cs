@@ -85,6 +85,34 @@ public sealed class JsonParserTests
         JsonCanonical.Of(a).ShouldNotBe(JsonCanonical.Of(JsonParser.Parse(Encoding.UTF8.GetBytes("{\"b\": [2, 1], \"a\": \"x\"}")).Root!));
     }
 
+    [Theory]
+    [InlineData("{\"b\":1,\"a\":2}", "{\"a\":2,\"b\":1}")]
+    [InlineData("[1.0, 1e2, -0, -12, 0]", "[1.0,100,-0,-12,0]")]
+    [InlineData("\"q\\\"b\\\\s\\u0001t\\n\"", "\"q\\\"b\\\\s\\u0001t\\u000a\"")]
+    [InlineData("{\"x\":{\"d\":null,\"c\":[true,false]}}", "{\"x\":{\"c\":[true,false],\"d\":null}}")]
+    public void Canonical_Text_Sorts_Members_Escapes_And_Normalises_Numbers(string json, string canonical)
+    {
+        JsonCanonical.Of(JsonParser.Parse(Encoding.UTF8.GetBytes(json)).Root!).ShouldBe(canonical);
+    }
+
+    [Fact]
+    public void Pointers_Are_Built_From_Names_And_Indexes_With_Escapes()
+    {
+        var root = JsonParser.Parse(Encoding.UTF8.GetBytes("{\"a/b\":[{\"m~n\":1}],\"x\":{\"\":true}}")).Root!;
+        root.Pointer.ShouldBe("");
+        root.Get("a/b")!.Items[0].Get("m~n")!.Pointer.ShouldBe("/a~1b/0/m~0n");
+        root.Get("x")!.Get("")!.Pointer.ShouldBe("/x/");
+    }
+
+    [Fact]
+    public void Duplicate_Members_Are_Found_In_Large_Objects_Too()
+    {
+        var members = string.Join(",", Enumerable.Range(0, 40).Select(i => $"\"k{i}\":{i}"));
+        var result = JsonParser.Parse(Encoding.UTF8.GetBytes("{" + members + ",\"k3\":0,\"k39\":1}"));
+        result.Problems.Where(p => p.Kind == JsonProblemKind.DuplicateMember).Select(p => p.Pointer).ShouldBe(["/k3", "/k39"]);
+        result.Root!.Get("k3")!.Text.ShouldBe("3");
+    }
+
     [Fact]
     public void Missing_Pointer_Falls_Back_To_Nearest_Parent_Region()
     {
