@@ -57,6 +57,21 @@ public sealed class AnnotationKeyCollision : Rule
     private static void CheckMerged(JsonDocumentModel document, JsonNode owner, string field, RuleContext context)
     {
         // Exact repeats of the member are OCI104's: only the first of each spelling takes part.
+        // Cheap test first: one member of that name in any case is the usual shape.
+        var spellings = 0;
+        foreach (var member in owner.Members)
+        {
+            if (member.Name.Length == field.Length && member.Name.Equals(field, StringComparison.OrdinalIgnoreCase))
+            {
+                spellings++;
+            }
+        }
+
+        if (spellings < 2)
+        {
+            return;
+        }
+
         var maps = owner.Members
             .Where(m => m.Name.Equals(field, StringComparison.OrdinalIgnoreCase) && m.Value.IsObject)
             .DistinctBy(m => m.Name, StringComparer.Ordinal)
@@ -88,6 +103,12 @@ public sealed class AnnotationKeyCollision : Rule
 
     private static void CheckSurrogates(JsonDocumentModel document, AnnotationMap map, RuleContext context)
     {
+        // Only keys with surrogates can collide this way.
+        if (!map.Map.Members.Any(m => m.Name.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0))
+        {
+            return;
+        }
+
         var seen = new Dictionary<string, JsonMember>(StringComparer.Ordinal);
         foreach (var member in map.Map.Members)
         {

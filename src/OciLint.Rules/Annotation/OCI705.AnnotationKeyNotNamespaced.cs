@@ -12,18 +12,18 @@ public sealed class AnnotationKeyNotNamespaced : Rule
 
     public override void CheckDocument(JsonDocumentModel document, RuleContext context)
     {
-        foreach (var map in AnnotationMaps.In(document, includeLabels: false))
+        foreach (var (key, entries) in AnnotationMaps.ByKey(document, includeLabels: false))
         {
-            foreach (var (key, member) in map.Entries)
+            // Empty keys are OCI704's.
+            if (key.Length == 0 || IsNamespaced(key))
             {
-                // Empty keys are OCI704's.
-                if (key.Length == 0 || IsNamespaced(key))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var why = key.Contains('.', StringComparison.Ordinal) ? "is not a well-formed dotted name" : "has no namespace";
-                context.Report(document.LocationOfName(member), $"annotation key \"{key}\" {why}: keys SHOULD use reverse-domain notation (com.example.{Suggestion(key)}) so that tools do not collide", digest: document.Digest, related: document.Chain());
+            var why = key.Contains('.', StringComparison.Ordinal) ? "is not a well-formed dotted name" : "has no namespace";
+            foreach (var entry in entries)
+            {
+                context.Report(document.LocationOfName(entry.Member), $"annotation key \"{key}\" {why}: keys SHOULD use reverse-domain notation (com.example.{Suggestion(key)}) so that tools do not collide", digest: document.Digest, related: document.Chain());
             }
         }
     }

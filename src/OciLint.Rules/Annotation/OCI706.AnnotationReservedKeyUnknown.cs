@@ -14,14 +14,16 @@ public sealed class AnnotationReservedKeyUnknown : Rule
 
     public override void CheckDocument(JsonDocumentModel document, RuleContext context)
     {
-        foreach (var map in AnnotationMaps.In(document))
+        foreach (var (key, entries) in AnnotationMaps.ByKey(document))
         {
-            foreach (var (key, member) in map.Entries)
+            if (Diagnose(key) is not { } message)
             {
-                if (Diagnose(key) is { } message)
-                {
-                    context.Report(document.LocationOfName(member), $"{map.Name} key \"{key}\" {message}", digest: document.Digest, related: document.Chain());
-                }
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                context.Report(document.LocationOfName(entry.Member), $"{entry.Map.Name} key \"{key}\" {message}", digest: document.Digest, related: document.Chain());
             }
         }
     }

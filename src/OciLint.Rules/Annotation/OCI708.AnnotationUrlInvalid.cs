@@ -14,14 +14,15 @@ public sealed partial class AnnotationUrlInvalid : Rule
 
     public override void CheckDocument(JsonDocumentModel document, RuleContext context)
     {
-        foreach (var map in Support.AnnotationMaps.In(document))
+        // Key by key, in document order within each key.
+        foreach (var key in Keys)
         {
-            foreach (var (key, member) in map.Entries)
+            foreach (var entry in Support.AnnotationMaps.WithKey(document, key))
             {
                 // An empty value states nothing, as buildah's empty base annotations.
-                if (Keys.Contains(key, StringComparer.Ordinal) && member.Value.Text!.Length > 0 && Judge(member.Value.Text!) is { } problem)
+                if (entry.Value.Length > 0 && Judge(entry.Value) is { } problem)
                 {
-                    context.Report(document, member.Value, $"{map.Name} {key} \"{member.Value.Text}\" {problem}");
+                    context.Report(document, entry.Member.Value, $"{entry.Map.Name} {key} \"{entry.Value}\" {problem}");
                 }
             }
         }

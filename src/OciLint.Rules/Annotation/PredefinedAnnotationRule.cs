@@ -16,15 +16,25 @@ public abstract class PredefinedAnnotationRule : Rule
 
     public override void CheckDocument(JsonDocumentModel document, RuleContext context)
     {
-        foreach (var map in AnnotationMaps.In(document))
+        // Values repeat (a big index carries one created date on every entry): judge each distinct value once.
+        Dictionary<string, string?>? judged = null;
+        foreach (var entry in AnnotationMaps.WithKey(document, Key))
         {
-            foreach (var (key, member) in map.Entries)
+            // An empty value states nothing (buildah writes base.digest "" and base.name "" for FROM scratch).
+            if (entry.Value.Length == 0)
             {
-                // An empty value states nothing (buildah writes base.digest "" and base.name "" for FROM scratch).
-                if (key == Key && member.Value.Text!.Length > 0 && Judge(member.Value.Text!) is { } problem)
-                {
-                    context.Report(document, member.Value, $"{map.Name} {Key} \"{member.Value.Text}\" {problem}");
-                }
+                continue;
+            }
+
+            judged ??= new(StringComparer.Ordinal);
+            if (!judged.TryGetValue(entry.Value, out var problem))
+            {
+                judged[entry.Value] = problem = Judge(entry.Value);
+            }
+
+            if (problem is not null)
+            {
+                context.Report(document, entry.Member.Value, $"{entry.Map.Name} {Key} \"{entry.Value}\" {problem}");
             }
         }
     }

@@ -11,7 +11,15 @@ internal static partial class RefNames
     public static JsonMember? Member(DescriptorModel descriptor, out JsonNode? annotations)
     {
         annotations = descriptor.Node.Get("annotations") is { IsObject: true } map ? map : null;
-        return annotations?.Members.FirstOrDefault(m => m.Name == MediaTypes.RefNameAnnotation && m.Value.IsString);
+        foreach (var member in annotations?.Members ?? default)
+        {
+            if (member.Name == MediaTypes.RefNameAnnotation && member.Value.IsString)
+            {
+                return member;
+            }
+        }
+
+        return null;
     }
 
     [GeneratedRegex("^[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*(?:/[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*)*$", RegexOptions.CultureInvariant)]

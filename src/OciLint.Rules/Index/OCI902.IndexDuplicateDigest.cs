@@ -23,7 +23,7 @@ public sealed class IndexDuplicateDigest : Rule
             var members = group.ToList();
 
             // Exact copies are OCI903's (with a safe fix); this rule needs at least two different variants.
-            var variants = members.Select(d => JsonCanonical.Of(d.Node)).Distinct(StringComparer.Ordinal).Count();
+            var variants = members.Select(d => JsonCanonical.Of(d.Node)).Distinct(StringComparer.Ordinal).Take(2).Count();
             if (variants < 2)
             {
                 continue;

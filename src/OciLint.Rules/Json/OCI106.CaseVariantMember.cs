@@ -31,6 +31,12 @@ public sealed class CaseVariantMember : Rule
 
         foreach (var (obj, fields) in Objects(document, root))
         {
+            // Nearly every name is exactly a field: look for a case variant before grouping anything.
+            if (!HasCaseVariant(obj, fields))
+            {
+                continue;
+            }
+
             foreach (var group in obj.Members.Where(m => Field(fields, m.Name) is { } f && f != m.Name).GroupBy(m => Field(fields, m.Name)!))
             {
                 var field = group.Key;
@@ -51,6 +57,19 @@ public sealed class CaseVariantMember : Rule
     }
 
     private static string? Field(string[] fields, string name) => fields.FirstOrDefault(f => f.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    private static bool HasCaseVariant(JsonNode obj, string[] fields)
+    {
+        foreach (var member in obj.Members)
+        {
+            if (Array.IndexOf(fields, member.Name) < 0 && Field(fields, member.Name) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static IEnumerable<(JsonNode Object, string[] Fields)> Objects(JsonDocumentModel document, JsonNode root)
     {

@@ -7,7 +7,19 @@ internal sealed record AnnotationMap(JsonDocumentModel Document, JsonNode Map, b
     public string Name => IsLabels ? "config.Labels" : "annotations";
 
     /// <summary>The members with string values (the others are OCI701/OCI608's), in document order.</summary>
-    public IEnumerable<(string Key, JsonMember Member)> Entries => Map.Members.Where(m => m.Value.IsString).Select(m => (m.Name, m));
+    public IEnumerable<(string Key, JsonMember Member)> Entries
+    {
+        get
+        {
+            foreach (var member in Map.Members)
+            {
+                if (member.Value.IsString)
+                {
+                    yield return (member.Name, member);
+                }
+            }
+        }
+    }
 
     /// <summary>The first member with this key and a string value.</summary>
     public (string Value, JsonMember Member)? Get(string key) =>
@@ -22,6 +34,29 @@ internal static class AnnotationMaps
     /// </summary>
     public static IEnumerable<AnnotationMap> In(JsonDocumentModel document, bool includeLabels = true)
     {
+        var maps = AnnotationIndex.For(document).Maps;
+        return includeLabels ? maps : maps.Where(m => !m.IsLabels);
+    }
+
+    /// <summary>Every string entry of every annotation map of the document with this key, in document order.</summary>
+    public static IReadOnlyList<AnnotationEntry> WithKey(JsonDocumentModel document, string key) =>
+        AnnotationIndex.For(document).ByKey.GetValueOrDefault(key) ?? (IReadOnlyList<AnnotationEntry>)[];
+
+    /// <summary>The distinct keys of the document's annotation maps with their entries, in order of first appearance.</summary>
+    /// <remarks>A big index repeats a handful of keys tens of thousands of times: rules judge a key once.</remarks>
+    public static IEnumerable<KeyValuePair<string, List<AnnotationEntry>>> ByKey(JsonDocumentModel document, bool includeLabels = true)
+    {
+        foreach (var pair in AnnotationIndex.For(document).ByKey)
+        {
+            if (includeLabels || pair.Value.Any(e => !e.Map.IsLabels))
+            {
+                yield return includeLabels ? pair : new(pair.Key, pair.Value.Where(e => !e.Map.IsLabels).ToList());
+            }
+        }
+    }
+
+    internal static IEnumerable<AnnotationMap> Find(JsonDocumentModel document)
+    {
         if (document.Root is not { IsObject: true } root)
         {
             yield break;
@@ -29,7 +64,7 @@ internal static class AnnotationMaps
 
         if (document.Kind == DocumentKind.Config)
         {
-            if (includeLabels && root.Get("config")?.Get("Labels") is { IsObject: true } labels)
+            if (root.Get("config")?.Get("Labels") is { IsObject: true } labels)
             {
                 yield return new AnnotationMap(document, labels, true);
             }
@@ -50,4 +85,45 @@ internal static class AnnotationMaps
             }
         }
     }
+}
+
+/// <summary>A string entry of an annotation map.</summary>
+internal readonly record struct AnnotationEntry(AnnotationMap Map, JsonMember Member)
+{
+    public string Key => Member.Name;
+
+    public string Value => Member.Value.Text!;
+}
+
+/// <summary>The annotation maps of a document and their entries by key, built once per document for all annotation rules.</summary>
+internal sealed class AnnotationIndex
+{
+    private AnnotationIndex(JsonDocumentModel document)
+    {
+        Maps = [.. AnnotationMaps.Find(document)];
+        foreach (var map in Maps)
+        {
+            foreach (var member in map.Map.Members)
+            {
+                if (!member.Value.IsString)
+                {
+                    continue;
+                }
+
+                if (!ByKey.TryGetValue(member.Name, out var entries))
+                {
+                    ByKey[member.Name] = entries = [];
+                }
+
+                entries.Add(new AnnotationEntry(map, member));
+            }
+        }
+    }
+
+    public IReadOnlyList<AnnotationMap> Maps { get; }
+
+    // Insertion-ordered as long as nothing is removed, so reports keep document order per key.
+    public Dictionary<string, List<AnnotationEntry>> ByKey { get; } = new(StringComparer.Ordinal);
+
+    public static AnnotationIndex For(JsonDocumentModel document) => document.GetOrAdd(d => new AnnotationIndex(d));
 }
