@@ -52,6 +52,9 @@ public sealed class CheckCommand(IConsole console)
     [Option("-q|--quiet", Description = "Only findings: no summary, no progress.")]
     public bool Quiet { get; set; }
 
+    [Option("--timing", Description = "Print where the time went on stderr: phases and the ten slowest rules.")]
+    public bool Timing { get; set; }
+
     [Option("--no-color", Description = "No colour (NO_COLOR is honoured too).")]
     public bool NoColor { get; set; }
 
@@ -100,6 +103,11 @@ public sealed class CheckCommand(IConsole console)
         {
             using var source = LayoutSources.Open(target, hashBlobs: !NoBlobs);
             results.Add(linter.Lint(source, settings));
+        }
+
+        if (Timing)
+        {
+            TimingReport.Write(results, console.Error);
         }
 
         setup.Apply(results, console.Error);

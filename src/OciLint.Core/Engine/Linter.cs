@@ -12,10 +12,16 @@ public sealed record RuleRun(RuleMetadata Rule, Severity Severity);
 /// <summary>A problem of the tool itself (a rule threw): reported, and the run is not successful.</summary>
 public sealed record ToolError(string RuleId, string Message, string Detail);
 
+/// <summary>Where a run's time went (<c>--timing</c>): wall-clock phases, and the time each rule took.</summary>
+/// <remarks>Hashing overlaps the rules on large layouts, so <see cref="HashWait"/> is what it added after them.</remarks>
+public sealed record LintTimings(TimeSpan Load, TimeSpan Deep, TimeSpan Rules, TimeSpan HashWait, TimeSpan Hashing, IReadOnlyList<(RuleMetadata Rule, TimeSpan Elapsed)> PerRule);
+
 /// <summary>The result of checking one target.</summary>
 public sealed record LintResult(string Target, SourceKind SourceKind, IReadOnlyList<Finding> Findings, IReadOnlyList<RuleRun> Rules, IReadOnlyList<ToolError> Errors, TimeSpan Elapsed)
 {
     public LayoutModel? Model { get; init; }
+
+    public LintTimings? Timings { get; init; }
 
     public bool ExecutionSuccessful => Errors.Count == 0;
 }
@@ -30,6 +36,7 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
         settings ??= new LintSettings();
         var clock = Stopwatch.StartNew();
         var model = LayoutLoader.Load(source);
+        var loaded = clock.Elapsed;
 
         // The deep pass decodes each layer once and records the digests it computed on the way
         // (LayoutModel.Layers.KnownDigest); the blob verifier does not reuse them yet, so --deep reads a layer twice.
@@ -38,7 +45,10 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
             Deep.LayerScanner.Scan(model, settings);
         }
 
+        var deep = settings.Deep ? clock.Elapsed - loaded : TimeSpan.Zero;
         Blobs.BlobVerifier.Verify(model, settings);
+        var rulesStart = clock.Elapsed;
+        var perRule = new List<(RuleMetadata, TimeSpan)>();
         var findings = new List<Finding>();
         var errors = new List<ToolError>();
         var runs = new List<RuleRun>();
@@ -51,6 +61,7 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
             }
 
             runs.Add(new RuleRun(rule.Metadata, severity));
+            var started = Stopwatch.GetTimestamp();
             var context = new RuleContext(rule.Metadata, severity, settings, findings);
             try
             {
@@ -69,10 +80,15 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
             {
                 errors.Add(new ToolError(rule.Metadata.Id, $"rule {rule.Metadata.Id} failed: {e.Message}", e.ToString()));
             }
+
+            perRule.Add((rule.Metadata, Stopwatch.GetElapsedTime(started)));
         }
 
+        var rulesDone = clock.Elapsed;
+
         // Blob hashing may still run in the background (BlobVerifier): finish it before the caller closes the source.
-        _ = model.Blobs;
+        var blobs = model.Blobs;
+        var timings = new LintTimings(loaded, deep, rulesDone - rulesStart, clock.Elapsed - rulesDone, blobs.HashTime, perRule);
 
         // Consumer profiles (--target) are data applied here, so rules never ask which consumer is targeted.
         var ordered = ConsumerProfiles.Apply(findings, settings, model)
@@ -84,7 +100,7 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Location.Pointer, StringComparer.Ordinal)
             .ToList();
-        return new LintResult(source.Target, source.Kind, ordered, runs, errors, clock.Elapsed) { Model = model };
+        return new LintResult(source.Target, source.Kind, ordered, runs, errors, clock.Elapsed) { Model = model, Timings = timings };
     }
 
     // The layout root first, then oci-layout and index.json, then blobs: the order a reader walks it.

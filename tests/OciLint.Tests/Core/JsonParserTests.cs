@@ -87,7 +87,7 @@ public sealed class JsonParserTests
 
     [Theory]
     [InlineData("{\"b\":1,\"a\":2}", "{\"a\":2,\"b\":1}")]
-    [InlineData("[1.0, 1e2, -0, -12, 0]", "[1.0,100,-0,-12,0]")]
+    [InlineData("[1.0, 1e2, -0, -12, 0]", "[1.0,100,0,-12,0]")]
     [InlineData("\"q\\\"b\\\\s\\u0001t\\n\"", "\"q\\\"b\\\\s\\u0001t\\u000a\"")]
     [InlineData("{\"x\":{\"d\":null,\"c\":[true,false]}}", "{\"x\":{\"c\":[true,false],\"d\":null}}")]
     public void Canonical_Text_Sorts_Members_Escapes_And_Normalises_Numbers(string json, string canonical)
