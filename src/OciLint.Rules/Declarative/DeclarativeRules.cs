@@ -110,7 +110,17 @@ public static class DeclarativeRules
         {
             try
             {
-                return NJsonSchema.JsonSchema.FromJsonAsync(SchemaDialect.Translate(JToken.Parse(thenText)).ToString()).GetAwaiter().GetResult();
+                var translated = SchemaDialect.Translate(JToken.Parse(thenText)).ToString();
+                try
+                {
+                    // The fast path; it refuses what it cannot build exactly as NJsonSchema reads it (defaults that
+                    // are objects, $refs deeper than #/definitions/NAME, ...), and NJsonSchema's own reader takes those.
+                    return SchemaBuilder.Build(translated);
+                }
+                catch (UnsupportedSchemaException)
+                {
+                    return NJsonSchema.JsonSchema.FromJsonAsync(translated).GetAwaiter().GetResult();
+                }
             }
             catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidOperationException or NotSupportedException or ArgumentException)
             {

@@ -47,12 +47,18 @@ public sealed class SchemaErrors
     public static IReadOnlyList<SchemaError> Validate(string schemaName, JsonNode root, string aggregateRule) =>
         Validate(schemaName, JsonTokenTree.Of(root), aggregateRule);
 
+    /// <summary>Validates against a given schema object (the schema tests compare built and deserialised schemas with it).</summary>
+    internal static IReadOnlyList<SchemaError> Validate(NJsonSchema.JsonSchema schema, JsonNode root, string aggregateRule) =>
+        Validate(schema, JsonTokenTree.Of(root), aggregateRule);
+
     // The token tree is the one the declarative rules select from, built once per document.
-    private static IReadOnlyList<SchemaError> Validate(string schemaName, JsonTokenTree tree, string aggregateRule)
+    private static IReadOnlyList<SchemaError> Validate(string schemaName, JsonTokenTree tree, string aggregateRule) =>
+        Validate(SchemaCatalog.Get(schemaName), tree, aggregateRule);
+
+    private static IReadOnlyList<SchemaError> Validate(NJsonSchema.JsonSchema schema, JsonTokenTree tree, string aggregateRule)
     {
         var token = tree.Root;
         var root = tree.NodeOf(token)!;
-        var schema = SchemaCatalog.Get(schemaName);
         var errors = new List<SchemaError>();
         try
         {
