@@ -40,6 +40,13 @@ public sealed class SchemaErrors
             return new SchemaErrors([]);
         }
 
+        // Most documents are valid, and NJsonSchema (with the token tree it needs) costs a lot per node:
+        // the pre-check proves validity without either; anything it cannot prove goes to NJsonSchema.
+        if (SchemaPrecheck.Accepts(schemaName, root))
+        {
+            return new SchemaErrors([]);
+        }
+
         return new SchemaErrors(Validate(schemaName, JsonTokenTree.For(document), AggregateRule(document)));
     }
 
