@@ -28,9 +28,13 @@ public sealed partial class DeclarativeRule : Rule
 
     private readonly Lazy<NJsonSchema.JsonSchema> _then;
     private readonly IReadOnlySet<string>? _mediaTypes;
+    private readonly SimplePath? _path;
+    private readonly Lazy<PrecheckSchema?> _precheck;
 
-    internal DeclarativeRule(RuleMetadata metadata, string help, string source, AppliesTo appliesTo, IReadOnlySet<string>? mediaTypes, string? given, Lazy<NJsonSchema.JsonSchema> then, string message)
+    internal DeclarativeRule(RuleMetadata metadata, string help, string source, AppliesTo appliesTo, IReadOnlySet<string>? mediaTypes, string? given, Lazy<NJsonSchema.JsonSchema> then, string thenText, string message)
     {
+        _path = given is null ? null : SimplePath.TryParse(given);
+        _precheck = new Lazy<PrecheckSchema?>(() => CompilePrecheck(thenText));
         Metadata = metadata;
         Help = help;
         Source = source;
@@ -66,7 +70,7 @@ public sealed partial class DeclarativeRule : Rule
             (AppliesTo.Config, DocumentKind.Config) => true,
             _ => false,
         };
-        if (!applies || document.Root is null || !MediaTypeMatches(document.DeclaredMediaType))
+        if (!applies || document.Root is null || !MediaTypeMatches(document.DeclaredMediaType) || Accepts(document.Root))
         {
             return;
         }
@@ -77,7 +81,7 @@ public sealed partial class DeclarativeRule : Rule
 
     public override void CheckDescriptor(DescriptorModel descriptor, RuleContext context)
     {
-        if (AppliesTo != AppliesTo.Descriptor || !MediaTypeMatches(descriptor.MediaType) || descriptor.Owner.Root is null)
+        if (AppliesTo != AppliesTo.Descriptor || !MediaTypeMatches(descriptor.MediaType) || descriptor.Owner.Root is null || Accepts(descriptor.Node))
         {
             return;
         }
@@ -86,6 +90,42 @@ public sealed partial class DeclarativeRule : Rule
         if (tree.TokenOf(descriptor.Node) is { } token)
         {
             Evaluate(descriptor.Owner, tree, token, context);
+        }
+    }
+
+    /// <summary>
+    /// True when every value the path selects passes the schema, proven without Newtonsoft or NJsonSchema (their
+    /// first use costs tens of milliseconds): a simple path and a schema the pre-check can compile. Otherwise, and
+    /// whenever a value might fail, the rule evaluates as written, so findings and messages come from NJsonSchema.
+    /// </summary>
+    private bool Accepts(JsonNode start)
+    {
+        if ((Given is not null && _path is null) || _precheck.Value is not { } precheck)
+        {
+            return false;
+        }
+
+        foreach (var node in _path is null ? [start] : _path.Select(start))
+        {
+            if (!precheck.Accepts(node))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static PrecheckSchema? CompilePrecheck(string thenText)
+    {
+        try
+        {
+            return SchemaPrecheck.Compile(thenText);
+        }
+        catch (Exception e) when (e is NotSupportedException or System.Text.Json.JsonException)
+        {
+            // const, contains, oneOf, ...: NJsonSchema alone.
+            return null;
         }
     }
 

@@ -149,7 +149,7 @@ public static class DeclarativeRules
         }
 
         var mediaTypes = root.Get("mediaTypes") is { } list ? list.Items.Select(i => i.Text!).ToHashSet(StringComparer.Ordinal) : null;
-        return new DeclarativeRule(metadata, help, file.DisplayPath, ParseAppliesTo(root.GetString("appliesTo")!), mediaTypes, given, then, message);
+        return new DeclarativeRule(metadata, help, file.DisplayPath, ParseAppliesTo(root.GetString("appliesTo")!), mediaTypes, given, then, thenText, message);
     }
 
     private static AppliesTo ParseAppliesTo(string text) => text switch

@@ -81,7 +81,19 @@ internal static class SchemaPrecheck
 
                 switch (keyword.Name)
                 {
-                    case "$schema" or "$id" or "title" or "description":
+                    case "$schema" or "$id" or "$comment" or "title" or "description":
+                        break;
+                    case "minItems":
+                        schema.MinItems = Count(value, at);
+                        break;
+                    case "maxItems":
+                        schema.MaxItems = Count(value, at);
+                        break;
+                    case "minLength":
+                        schema.MinLength = Count(value, at);
+                        break;
+                    case "maxLength":
+                        schema.MaxLength = Count(value, at);
                         break;
                     case var name when name.StartsWith("x-", StringComparison.Ordinal):
                         break;
@@ -310,6 +322,10 @@ internal static class SchemaPrecheck
         private static decimal Decimal(JsonElement value, string at) =>
             value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) ? number : throw Refuse(at, "a bound that is not a decimal number");
 
+        // NJsonSchema reads these as int; 0 for maxItems means "no limit" there, which enforcing makes merely stricter.
+        private static int Count(JsonElement value, string at) =>
+            value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var count) && count >= 0 ? count : throw Refuse(at, "a count that is not a non-negative int32");
+
         private static string String(JsonElement value, string at) =>
             value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Refuse(at, "a value that is not a string");
 
@@ -403,6 +419,14 @@ internal sealed class PrecheckSchema
 
     internal decimal? Maximum { get; set; }
 
+    internal int? MinItems { get; set; }
+
+    internal int? MaxItems { get; set; }
+
+    internal int? MinLength { get; set; }
+
+    internal int? MaxLength { get; set; }
+
     internal (PatternMatcher Pattern, PrecheckSchema Schema)[] PatternProperties { get; set; } = [];
 
     private bool HasObjectKeywords => PropertyNames.Length > 0 || Required.Length > 0 || PatternProperties.Length > 0 || Additional is not null || !AdditionalAllowed;
@@ -456,7 +480,7 @@ internal sealed class PrecheckSchema
         switch (node.Kind)
         {
             case JsonKind.String:
-                if (!AcceptsString(node.Text!))
+                if (!AcceptsString(node.Text!) || node.Text!.Length < MinLength || node.Text!.Length > MaxLength)
                 {
                     return false;
                 }
@@ -470,6 +494,11 @@ internal sealed class PrecheckSchema
 
                 break;
             case JsonKind.Array:
+                if (node.Items.Count < MinItems || node.Items.Count > MaxItems)
+                {
+                    return false;
+                }
+
                 if (Items is not null)
                 {
                     var items = node.Items;
