@@ -8,6 +8,7 @@ public static class Entry
 {
     public static int Run(string[] args, IConsole console)
     {
+        Rules.Warmup.Start();
         var verbose = args.Contains("--verbose");
         try
         {

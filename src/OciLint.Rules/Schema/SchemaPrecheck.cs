@@ -18,8 +18,19 @@ internal static class SchemaPrecheck
     private static readonly ConcurrentDictionary<string, Lazy<PrecheckSchema>> Cache = new(StringComparer.Ordinal);
 
     /// <summary>True only when NJsonSchema, validating <paramref name="root"/> against the named schema of schemas/, reports no error.</summary>
-    public static bool Accepts(string schemaName, JsonNode root) =>
-        Cache.GetOrAdd(schemaName, n => new Lazy<PrecheckSchema>(() => Compile(SchemaCatalog.Text(n)))).Value.Accepts(root);
+    public static bool Accepts(string schemaName, JsonNode root) => For(schemaName).Accepts(root);
+
+    /// <summary>Compiles the named schemas now (see <see cref="Warmup"/>).</summary>
+    public static void Prepare(params string[] schemaNames)
+    {
+        foreach (var name in schemaNames)
+        {
+            _ = For(name);
+        }
+    }
+
+    private static PrecheckSchema For(string schemaName) =>
+        Cache.GetOrAdd(schemaName, n => new Lazy<PrecheckSchema>(() => Compile(SchemaCatalog.Text(n)))).Value;
 
     /// <summary>Compiles a schema text; throws <see cref="NotSupportedException"/> for any keyword it cannot check at least as strictly as NJsonSchema.</summary>
     public static PrecheckSchema Compile(string schemaText)
