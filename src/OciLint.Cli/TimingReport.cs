@@ -18,7 +18,7 @@ internal static class TimingReport
             }
 
             var deep = t.Deep > TimeSpan.Zero ? $", deep {Ms(t.Deep)}" : "";
-            error.WriteLine($"ocilint: timing of {result.Target}: {Ms(result.Elapsed)} in all; load {Ms(t.Load)}{deep}, rules {Ms(t.Rules)}, then waited {Ms(t.HashWait)} for hashing ({Ms(t.Hashing)} of hashing in all)");
+            error.WriteLine($"ocilint: timing of {result.Target}: {Ms(result.Elapsed)} in all; load {Ms(t.Load)}{deep}, rules {Ms(t.Rules)}, waited {Ms(t.HashWait)} for hashing ({Ms(t.Hashing)} of hashing in all)");
             foreach (var (rule, elapsed) in t.PerRule.OrderByDescending(r => r.Elapsed).Take(Slowest))
             {
                 error.WriteLine($"  {Ms(elapsed),10}  {rule.Id} {rule.Name}");

@@ -17,13 +17,18 @@ public sealed partial class LayoutModel
         {
             if (Volatile.Read(ref _hashing) is { } hashing)
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 _blobs = hashing.GetAwaiter().GetResult();
+                HashWait += System.Diagnostics.Stopwatch.GetElapsedTime(started);
                 Volatile.Write(ref _hashing, null);
             }
 
             return _blobs;
         }
     }
+
+    /// <summary>How long readers of <see cref="Blobs"/> waited for background hashing to finish.</summary>
+    public TimeSpan HashWait { get; private set; }
 
     internal void SetBlobs(BlobTable table)
     {

@@ -13,7 +13,7 @@ public sealed record RuleRun(RuleMetadata Rule, Severity Severity);
 public sealed record ToolError(string RuleId, string Message, string Detail);
 
 /// <summary>Where a run's time went (<c>--timing</c>): wall-clock phases, and the time each rule took.</summary>
-/// <remarks>Hashing overlaps the rules on large layouts, so <see cref="HashWait"/> is what it added after them.</remarks>
+/// <remarks>Hashing overlaps the rules on large layouts: <see cref="HashWait"/> is how long the blob rules waited for it, counted in neither <see cref="Rules"/> nor <see cref="PerRule"/>.</remarks>
 public sealed record LintTimings(TimeSpan Load, TimeSpan Deep, TimeSpan Rules, TimeSpan HashWait, TimeSpan Hashing, IReadOnlyList<(RuleMetadata Rule, TimeSpan Elapsed)> PerRule);
 
 /// <summary>The result of checking one target.</summary>
@@ -62,6 +62,7 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
 
             runs.Add(new RuleRun(rule.Metadata, severity));
             var started = Stopwatch.GetTimestamp();
+            var waited = model.HashWait;
             var context = new RuleContext(rule.Metadata, severity, settings, findings);
             try
             {
@@ -81,14 +82,15 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
                 errors.Add(new ToolError(rule.Metadata.Id, $"rule {rule.Metadata.Id} failed: {e.Message}", e.ToString()));
             }
 
-            perRule.Add((rule.Metadata, Stopwatch.GetElapsedTime(started)));
+            // The first blob rule waits for background hashing: that is hashing's time, not the rule's.
+            perRule.Add((rule.Metadata, Stopwatch.GetElapsedTime(started) - (model.HashWait - waited)));
         }
 
         var rulesDone = clock.Elapsed;
 
         // Blob hashing may still run in the background (BlobVerifier): finish it before the caller closes the source.
         var blobs = model.Blobs;
-        var timings = new LintTimings(loaded, deep, rulesDone - rulesStart, clock.Elapsed - rulesDone, blobs.HashTime, perRule);
+        var timings = new LintTimings(loaded, deep, rulesDone - rulesStart - model.HashWait, model.HashWait, blobs.HashTime, perRule);
 
         // Consumer profiles (--target) are data applied here, so rules never ask which consumer is targeted.
         var ordered = ConsumerProfiles.Apply(findings, settings, model)
