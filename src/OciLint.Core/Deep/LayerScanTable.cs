@@ -24,8 +24,9 @@ public sealed class LayerScanTable
     public IEnumerable<LayerScan> All => _scans.Values;
 
     /// <summary>The scan of the blob a layer descriptor names, decoded as its media type says; null when it was not scanned.</summary>
+    /// <remarks>Without --deep the table is empty: answered before the digest grammar check (four rules ask per layer).</remarks>
     public LayerScan? For(DescriptorModel descriptor) =>
-        LayoutModel.BlobPath(descriptor.Digest) is { } path && LayerMediaTypes.CompressionOf(descriptor.MediaType) is { } compression
+        _scans.Count > 0 && LayoutModel.BlobPath(descriptor.Digest) is { } path && LayerMediaTypes.CompressionOf(descriptor.MediaType) is { } compression
             ? _scans.GetValueOrDefault((path, compression))
             : null;
 
