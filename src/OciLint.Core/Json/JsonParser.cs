@@ -21,7 +21,11 @@ public enum JsonProblemKind
 /// <summary>A well-formedness problem, at a byte offset (and, for duplicates, the earlier occurrence).</summary>
 public sealed record JsonProblem(JsonProblemKind Kind, string Message, int Offset, string? Pointer = null, int? FirstOffset = null);
 
-public sealed record JsonParseResult(JsonNode? Root, IReadOnlyList<JsonProblem> Problems);
+public sealed record JsonParseResult(JsonNode? Root, IReadOnlyList<JsonProblem> Problems)
+{
+    /// <summary>Every number value, in document order (rules on numbers need not walk a 10^6-node tree).</summary>
+    public IReadOnlyList<JsonNode> Numbers { get; init; } = [];
+}
 
 /// <summary>
 /// Parses JSON into <see cref="JsonNode"/>s with positions. Iterative (no recursion), so hostile nesting
@@ -57,8 +61,9 @@ public static class JsonParser
 
         try
         {
-            var root = ParseValues(bytes[offset..], offset, problems);
-            return new JsonParseResult(root, problems);
+            var numbers = new List<JsonNode>();
+            var root = ParseValues(bytes[offset..], offset, problems, numbers);
+            return new JsonParseResult(root, problems) { Numbers = numbers };
         }
         catch (JsonException e)
         {
@@ -67,7 +72,7 @@ public static class JsonParser
         }
     }
 
-    private static JsonNode? ParseValues(ReadOnlySpan<byte> span, int baseOffset, List<JsonProblem> problems)
+    private static JsonNode? ParseValues(ReadOnlySpan<byte> span, int baseOffset, List<JsonProblem> problems, List<JsonNode> numbers)
     {
         var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
         var stack = new Stack<JsonNode>();
@@ -137,6 +142,7 @@ public static class JsonParser
                     node.End = baseOffset + (int)reader.BytesConsumed;
                     break;
                 case JsonTokenType.Number:
+                    numbers.Add(node);
                     node.Text = reader.HasValueSequence ? Encoding.UTF8.GetString(System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence)) : Encoding.UTF8.GetString(reader.ValueSpan);
                     node.End = baseOffset + (int)reader.BytesConsumed;
                     break;

@@ -31,6 +31,7 @@ public sealed class JsonDocumentModel
         var result = JsonParser.Parse(bytes);
         Root = result.Root;
         Problems = result.Problems;
+        Numbers = result.Numbers;
     }
 
     public DocumentKind Kind { get; }
@@ -54,6 +55,9 @@ public sealed class JsonDocumentModel
     public JsonNode? Root { get; }
 
     public IReadOnlyList<JsonProblem> Problems { get; }
+
+    /// <summary>Every number value of the document, in document order.</summary>
+    public IReadOnlyList<JsonNode> Numbers { get; }
 
     /// <summary>Descriptors found in this document, in document order.</summary>
     public List<DescriptorModel> Descriptors { get; } = [];

@@ -22,23 +22,10 @@ public sealed class NumberBeyondDouble : Rule
             return;
         }
 
-        var stack = new Stack<JsonNode>();
-        stack.Push(document.Root);
-        while (stack.Count > 0)
+        foreach (var node in document.Numbers)
         {
-            var node = stack.Pop();
-            foreach (var member in node.Members)
-            {
-                stack.Push(member.Value);
-            }
-
-            foreach (var item in node.Items)
-            {
-                stack.Push(item);
-            }
-
             // A value the schema rejects already (e.g. a size beyond int64, OCI304) is that rule's finding.
-            if (node.Kind == JsonKind.Number && Problem(node.Text!) is { } problem && !LayoutFacts.SchemaReports(document, node.Pointer))
+            if (Problem(node.Text!) is { } problem && !LayoutFacts.SchemaReports(document, node.Pointer))
             {
                 context.Report(document, node, $"{node.Text} {problem}: double-based JSON readers (JavaScript, jq 1.6) change the value");
             }
@@ -48,6 +35,12 @@ public sealed class NumberBeyondDouble : Rule
     internal static string? Problem(string text)
     {
         var isInteger = text.IndexOfAny(['.', 'e', 'E']) < 0;
+        if (isInteger && text.Length - (text.StartsWith('-') ? 1 : 0) <= 15)
+        {
+            // Up to 15 digits is below 2^53 - 1 (9007199254740991): the common case, without BigInteger.
+            return null;
+        }
+
         if (isInteger)
         {
             var value = BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);

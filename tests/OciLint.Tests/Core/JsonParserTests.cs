@@ -105,6 +105,13 @@ public sealed class JsonParserTests
     }
 
     [Fact]
+    public void Numbers_Are_Listed_In_Document_Order_Duplicates_Included()
+    {
+        var result = JsonParser.Parse(Encoding.UTF8.GetBytes("{\"a\":1,\"b\":[2.5,{\"c\":-3}],\"a\":4e1,\"s\":\"5\"}"));
+        result.Numbers.Select(n => $"{n.Pointer}={n.Text}").ShouldBe(["/a=1", "/b/0=2.5", "/b/1/c=-3", "/a=4e1"]);
+    }
+
+    [Fact]
     public void Duplicate_Members_Are_Found_In_Large_Objects_Too()
     {
         var members = string.Join(",", Enumerable.Range(0, 40).Select(i => $"\"k{i}\":{i}"));

@@ -14,6 +14,9 @@ public sealed class RuleHelperTests
 {
     [Theory]
     [InlineData("9007199254740991", null)]
+    [InlineData("999999999999999", null)]
+    [InlineData("-999999999999999", null)]
+    [InlineData("1000000000000000", null)]
     [InlineData("-9007199254740991", null)]
     [InlineData("9007199254740992", "2^53")]
     [InlineData("-9007199254740993", "2^53")]
