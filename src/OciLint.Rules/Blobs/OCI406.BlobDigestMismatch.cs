@@ -14,7 +14,8 @@ public sealed class BlobDigestMismatch : Rule
     {
         foreach (var blob in layout.Blobs.Records)
         {
-            if (blob.Error is { } error && blob.HasDigestName)
+            // A blob the walk could not read either is OCI018's finding already: one finding per defect.
+            if (blob.Error is { } error && blob.HasDigestName && !layout.ReadErrors.Any(e => e.Path == blob.Path))
             {
                 context.Report(Location.ForFile(blob.Path), $"could not be read to verify its digest: {error}", digest: blob.Digest, related: BlobText.Referrers(blob));
                 continue;
