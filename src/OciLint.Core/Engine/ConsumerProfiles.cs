@@ -36,13 +36,14 @@ public static class ConsumerProfiles
         new(Any, "every consumer", []),
         new("skopeo", "skopeo (oci: and oci-archive: transports)",
         [
-            new("OCI901", Severity.Error, SkopeoMoreThanOne + " (also for an empty index); name the image instead: `skopeo copy {skopeo}:<ref.name> …`, or `{skopeo}:@<index>` for an untagged entry (containers-image ≥ 5.34)"),
+            // OCI901's own message already quotes skopeo's and crane's errors: the profiles add only what is new.
+            new("OCI901", Severity.Error, "an empty index fails the same way; name the image: `skopeo copy {skopeo}:<ref.name> …`, or `{skopeo}:@<index>` for an untagged entry (containers-image ≥ 5.34)"),
             new("OCI902", Severity.Error, SkopeoMoreThanOne + "; `ocilint fix --unsafe` keeps one entry (choose it with --keep-ref), or name the tag: `skopeo copy {skopeo}:<ref.name> …`"),
             new("OCI903", Severity.Error, SkopeoMoreThanOne + "; `ocilint fix` removes the copies"),
         ]),
         new("crane", "crane / go-containerregistry (crane push DIR)",
         [
-            new("OCI901", Severity.Error, CraneEntries + "; `crane push --index DIR IMAGE` pushes index.json itself as an image index instead"),
+            new("OCI901", Severity.Error, "`crane push --index DIR IMAGE` pushes index.json itself as an image index instead"),
             new("OCI902", Severity.Error, CraneEntries + "; `ocilint fix --unsafe` keeps one entry (choose it with --keep-ref), after which `crane push DIR IMAGE` works (`--index` would push an index listing the same image {entries} times)"),
             new("OCI903", Severity.Error, CraneEntries + "; `ocilint fix` removes the copies"),
             new("OCI404", Severity.Error, "go-containerregistry parses only sha256 digests: loading index.json fails with \"unsupported hash: …\""),
