@@ -51,7 +51,11 @@ internal static class SchemaPrecheck
             {
                 foreach (var definition in Objects(definitions, "definitions"))
                 {
-                    _definitions[definition.Name] = new PrecheckSchema();
+                    // Newtonsoft keeps the last of two equal names: filling one shell twice would mix both.
+                    if (!_definitions.TryAdd(definition.Name, new PrecheckSchema()))
+                    {
+                        throw Refuse("#/definitions", $"definition \"{definition.Name}\" given twice");
+                    }
                 }
 
                 foreach (var definition in definitions.EnumerateObject())
@@ -129,7 +133,7 @@ internal static class SchemaPrecheck
                     case "pattern":
                         var pattern = String(value, at);
                         // NJsonSchema skips an empty pattern.
-                        schema.Pattern = pattern.Length == 0 ? null : Pattern(pattern);
+                        schema.Pattern = pattern.Length == 0 ? null : Pattern(pattern, at);
                         break;
                     case "format":
                         schema.Format = String(value, at) switch
@@ -210,7 +214,7 @@ internal static class SchemaPrecheck
                         var patterns = new List<(PatternMatcher, PrecheckSchema)>();
                         foreach (var property in Objects(value, at))
                         {
-                            patterns.Add((Pattern(property.Name), Compile(property.Value, at + "/" + property.Name)));
+                            patterns.Add((Pattern(property.Name, at), Compile(property.Value, at + "/" + property.Name)));
                         }
 
                         schema.PatternProperties = patterns.ToArray();
@@ -237,11 +241,20 @@ internal static class SchemaPrecheck
             return target;
         }
 
-        private PatternMatcher Pattern(string pattern)
+        private PatternMatcher Pattern(string pattern, string at)
         {
             if (!_patterns.TryGetValue(pattern, out var matcher))
             {
-                matcher = new PatternMatcher(pattern);
+                try
+                {
+                    matcher = new PatternMatcher(pattern);
+                }
+                catch (ArgumentException)
+                {
+                    // NJsonSchema throws only when it meets a value to match; the rule loader does not check patterns.
+                    throw Refuse(at, $"pattern \"{pattern}\", which .NET cannot parse,");
+                }
+
                 _patterns[pattern] = matcher;
             }
 
@@ -298,7 +311,7 @@ internal static class SchemaPrecheck
                 count++;
                 if (item.ValueKind == JsonValueKind.String)
                 {
-                    strings.Add(item.GetString()!);
+                    strings.Add(String(item, at));
                 }
                 else if (item.ValueKind == JsonValueKind.Number && long.TryParse(item.GetRawText(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
                 {
@@ -330,15 +343,44 @@ internal static class SchemaPrecheck
             return schemas.ToArray();
         }
 
-        private static decimal Decimal(JsonElement value, string at) =>
-            value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) ? number : throw Refuse(at, "a bound that is not a decimal number");
+        private static decimal Decimal(JsonElement value, string at)
+        {
+            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
+            {
+                throw Refuse(at, "a bound that is not a decimal number");
+            }
+
+            // Newtonsoft reads a fraction or an exponent as a double (always for a rule's "then", inside items and
+            // additionalProperties for the catalog), and NJsonSchema's bound is that double's decimal: 9007199254740993.0
+            // becomes 9007199254740992. Only a bound the double holds exactly means the same to both.
+            var raw = value.GetRawText();
+            if (raw.AsSpan().IndexOfAny('.', 'e', 'E') >= 0)
+            {
+                var asDouble = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+                if (!decimal.TryParse(asDouble.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var read) || read != number)
+                {
+                    throw Refuse(at, $"bound {raw}, which a double does not hold exactly");
+                }
+            }
+
+            return number;
+        }
 
         // NJsonSchema reads these as int; 0 for maxItems means "no limit" there, which enforcing makes merely stricter.
         private static int Count(JsonElement value, string at) =>
             value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var count) && count >= 0 ? count : throw Refuse(at, "a count that is not a non-negative int32");
 
-        private static string String(JsonElement value, string at) =>
-            value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Refuse(at, "a value that is not a string");
+        private static string String(JsonElement value, string at)
+        {
+            var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Refuse(at, "a value that is not a string");
+            // A rule's "then" reaches NJsonSchema through JToken.Parse and ToString, whose default DateParseHandling turns
+            // such strings into DateTime: rewritten (pattern, required), or compared by DateTime.ToString() (enum).
+            return MayReadAsDate(text) ? throw Refuse(at, $"\"{text}\", which Newtonsoft may read as a date") : text;
+        }
+
+        // A superset of what Newtonsoft's DateTimeUtils.TryParseDateTime tries (ISO 8601 and /Date(...)/).
+        private static bool MayReadAsDate(string text) =>
+            text.StartsWith("/Date(", StringComparison.Ordinal) || (text.Length is >= 19 and <= 40 && char.IsDigit(text[0]) && text[10] == 'T');
 
         private static JsonElement.ObjectEnumerator Objects(JsonElement value, string at) =>
             value.ValueKind == JsonValueKind.Object ? value.EnumerateObject() : throw Refuse(at, "a value that is not an object");
@@ -439,6 +481,12 @@ internal sealed class PrecheckSchema
     internal int? MaxLength { get; set; }
 
     internal (PatternMatcher Pattern, PrecheckSchema Schema)[] PatternProperties { get; set; } = [];
+
+    /// <summary>The one allOf or anyOf member of an untyped schema (the shape NJsonSchema's HasAllOfSchemaReference and HasAnyOfSchemaReference look for).</summary>
+    private PrecheckSchema? SoleMember => Types == JsonTypes.None && AllOf.Length + AnyOf.Length == 1 ? (AllOf.Length == 1 ? AllOf[0] : AnyOf[0]) : null;
+
+    /// <summary>Whether NJsonSchema may see a reference here (HasReference), over-approximated: ending in a $ref, the chain is finite.</summary>
+    private bool MayBeReference => Ref is not null || SoleMember is { MayBeReference: true };
 
     private bool HasObjectKeywords => PropertyNames.Length > 0 || Required.Length > 0 || PatternProperties.Length > 0 || Additional is not null || !AdditionalAllowed;
 
@@ -584,6 +632,13 @@ internal sealed class PrecheckSchema
             return Ref.Rejects(node);
         }
 
+        // Untyped with a single allOf or anyOf member that is a $ref: NJsonSchema may take the whole schema for that
+        // reference (ActualSchema) and ignore its pattern and not. Only the member's failure is certain then.
+        if (SoleMember is { MayBeReference: true } sole)
+        {
+            return sole.Rejects(node);
+        }
+
         if (node.Kind != JsonKind.Null && Types != JsonTypes.None && (Types & TypeOf(node)) == 0)
         {
             return true;
@@ -724,7 +779,8 @@ internal sealed class PrecheckSchema
         for (var i = 0; i < members.Count; i++)
         {
             var member = members[i];
-            if (PropertyIndex(member.Name, i) is var index and >= 0)
+            var index = PropertyIndex(member.Name, i);
+            if (index >= 0)
             {
                 // JsonTokenTree keeps the first of duplicate members; NJsonSchema never sees the others.
                 if (seen[index])
@@ -737,12 +793,11 @@ internal sealed class PrecheckSchema
                 {
                     return false;
                 }
-
-                continue;
             }
 
-            // Every matching pattern applies (NJsonSchema applies only the first): stricter, never laxer.
-            // A duplicate of an additional member is checked again: stricter too.
+            // NJsonSchema 11.6.2 applies patternProperties to every member, declared ones included. Every matching
+            // pattern applies here (NJsonSchema applies only the first): stricter, never laxer. A duplicate of an
+            // additional member is checked again: stricter too.
             var matched = false;
             foreach (var (pattern, schema) in PatternProperties)
             {
@@ -756,7 +811,7 @@ internal sealed class PrecheckSchema
                 }
             }
 
-            if (matched)
+            if (matched || index >= 0)
             {
                 continue;
             }
