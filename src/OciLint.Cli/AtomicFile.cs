@@ -2,7 +2,7 @@ using System.Text;
 
 namespace OciLint.Cli;
 
-/// <summary>Writes a file through a temporary sibling and a rename, so readers never see half a report.</summary>
+/// <summary>Writes a report through the core's atomic write (temporary sibling, flush, rename), so readers never see half a report.</summary>
 internal static class AtomicFile
 {
     public static void Write(string path, Action<TextWriter> write)
@@ -14,29 +14,17 @@ internal static class AtomicFile
             throw new UsageException($"{path}: the folder {folder} does not exist");
         }
 
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
+            Core.Fixes.AtomicFile.Write(full, stream =>
             {
+                using var writer = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: -1, leaveOpen: true);
                 write(writer);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, full, overwrite: true);
+            });
         }
         catch (UnauthorizedAccessException e)
         {
             throw new UsageException($"{path}: permission denied ({e.Message})");
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
         }
     }
 }

@@ -3,9 +3,10 @@ namespace OciLint.Core.Fixes;
 /// <summary>
 /// Replaces or creates a file so that a reader (or a crash) sees either the whole old file or the whole new
 /// one: the bytes go to a temporary file in the same folder, are flushed to disk, and the temporary file is
-/// renamed over the target (rename within one folder is atomic on POSIX file systems).
+/// renamed over the target (rename within one folder is atomic on POSIX file systems), and the folder is flushed
+/// so that the rename itself survives a power loss.
 /// </summary>
-public static class AtomicFile
+public static partial class AtomicFile
 {
     /// <summary>
     /// Writes <paramref name="content"/> to <paramref name="path"/>. With <paramref name="createNew"/> the target
@@ -45,6 +46,8 @@ public static class AtomicFile
             {
                 File.Move(temp, full, overwrite: true);
             }
+
+            FlushFolder(folder);
         }
         finally
         {
@@ -54,6 +57,40 @@ public static class AtomicFile
             }
         }
     }
+
+    /// <summary>fsync(2) on the folder, so that its new entry is on disk too; false where that is not possible.</summary>
+    /// <remarks>Best effort: the content was flushed before the rename, so a failure here cannot lose data, only the rename.</remarks>
+    internal static bool FlushFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        var fd = Open(folder, 0); // O_RDONLY: a folder opens read-only without O_DIRECTORY, whose value differs by architecture
+        if (fd < 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Fsync(fd) == 0;
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "open", StringMarshalling = System.Runtime.InteropServices.StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "fsync")]
+    private static partial int Fsync(int fd);
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "close")]
+    private static partial int Close(int fd);
 
     // The replacement keeps the permissions of the file it replaces (a new file gets the umask's).
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
