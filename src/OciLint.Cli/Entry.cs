@@ -8,7 +8,12 @@ public static class Entry
 {
     public static int Run(string[] args, IConsole console)
     {
-        Rules.Warmup.Start();
+        // Only commands that lint need the head start; --version, help, rules and explain would pay for it.
+        if (args.Length > 0 && args[0] is "check" or "fix")
+        {
+            Rules.Warmup.Start();
+        }
+
         var verbose = args.Contains("--verbose");
         try
         {
