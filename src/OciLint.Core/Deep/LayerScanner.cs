@@ -384,7 +384,7 @@ public static class LayerScanner
     private sealed class SourceReadException(Exception inner) : Exception(inner.Message, inner);
 
     /// <summary>The blob as read from the source: hashed and counted as it passes, its last four bytes kept.</summary>
-    private sealed class SourceStream(Stream inner, Hashes hashes) : Stream
+    private sealed class SourceStream(Stream inner, Hashes hashes) : ReadOnlyStream
     {
         private uint _trailer;
 
@@ -393,21 +393,7 @@ public static class LayerScanner
         /// <summary>The last four bytes read, little-endian (gzip's ISIZE when the stream is a complete gzip member).</summary>
         public uint Trailer => _trailer;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => BytesRead;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+        public override long Position => BytesRead;
 
         public override int Read(Span<byte> buffer)
         {
@@ -440,16 +426,6 @@ public static class LayerScanner
             }
         }
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
         protected override void Dispose(bool disposing)
         {
             if (disposing)
@@ -462,25 +438,9 @@ public static class LayerScanner
     }
 
     /// <summary>Serves bytes already read (the sniffed head), then the rest of the stream.</summary>
-    private sealed class PrefixStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+    private sealed class PrefixStream(ReadOnlyMemory<byte> prefix, Stream rest) : ReadOnlyStream
     {
         private ReadOnlyMemory<byte> _prefix = prefix;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -495,14 +455,5 @@ public static class LayerScanner
             return n;
         }
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

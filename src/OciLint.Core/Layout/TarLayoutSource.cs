@@ -376,25 +376,13 @@ public sealed class TarLayoutSource : ILayoutSource
     }
 
     /// <summary>A member's data stream that also disposes the reader, decompressor and file behind it.</summary>
-    private sealed class OwningStream(Stream data, long length, params IDisposable[] owners) : Stream
+    private sealed class OwningStream(Stream data, long length, params IDisposable[] owners) : ReadOnlyStream
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
         public override long Length => length;
 
         private long _position;
 
-        public override long Position
-        {
-            get => _position;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+        public override long Position => _position;
 
         public override int Read(Span<byte> buffer)
         {
@@ -402,16 +390,6 @@ public sealed class TarLayoutSource : ILayoutSource
             _position += read;
             return read;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
