@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -20,12 +21,25 @@ internal static class SchemaPrecheck
     /// <summary>True only when NJsonSchema, validating <paramref name="root"/> against the named schema of schemas/, reports no error.</summary>
     public static bool Accepts(string schemaName, JsonNode root) => For(schemaName).Accepts(root);
 
-    /// <summary>Compiles the named schemas now (see <see cref="Warmup"/>).</summary>
+    /// <summary>Compiles the named schemas now, and JIT-compiles the per-node methods (see <see cref="Warmup"/>).</summary>
     public static void Prepare(params string[] schemaNames)
     {
         foreach (var name in schemaNames)
         {
             _ = For(name);
+        }
+
+        // AggressiveOptimization methods are never precompiled by ReadyToRun: compiling them here, on the warm-up
+        // thread, keeps ~10 ms of JIT off the main thread of a small check.
+        foreach (var type in new[] { typeof(PrecheckSchema), typeof(PatternMatcher) })
+        {
+            foreach (var method in type.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                if ((method.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) != 0 && !method.IsGenericMethodDefinition)
+                {
+                    RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                }
+            }
         }
     }
 
