@@ -105,11 +105,6 @@ public sealed class CheckCommand(IConsole console)
             results.Add(linter.Lint(source, settings));
         }
 
-        if (Timing)
-        {
-            TimingReport.Write(results, console.Error);
-        }
-
         setup.Apply(results, console.Error);
 
         var options = new ReportOptions
@@ -124,6 +119,13 @@ public sealed class CheckCommand(IConsole console)
         };
         var context = new ReportContext(results, new ToolInfo("OciLint", OciLintCommand.Version, new Uri("https://github.com/ocilint/ocilint")), options);
         reports.Write(context, console, colorAllowed: !NoColor);
+
+        // After the report, so that on a terminal the timing follows the findings instead of cutting into them.
+        if (Timing)
+        {
+            console.Out.Flush();
+            TimingReport.Write(results, console.Error);
+        }
 
         if (results.Any(r => !r.ExecutionSuccessful))
         {
