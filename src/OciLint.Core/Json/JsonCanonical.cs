@@ -20,6 +20,42 @@ public static class JsonCanonical
         return builder.ToString();
     }
 
+    /// <summary>
+    /// A hash of the canonical text, computed without building it: values with equal <see cref="Of"/> have equal
+    /// hashes, so comparing hashes first leaves the texts to the few values that may be equal.
+    /// </summary>
+    public static int Hash(JsonNode node)
+    {
+        switch (node.Kind)
+        {
+            case JsonKind.Object:
+                // A sum is independent of member order, as the sorted text is.
+                var sum = 0;
+                foreach (var member in node.Members)
+                {
+                    sum += HashCode.Combine(member.Name.GetHashCode(), Hash(member.Value));
+                }
+
+                return HashCode.Combine(JsonKind.Object, node.Members.Count, sum);
+            case JsonKind.Array:
+                var hash = new HashCode();
+                hash.Add(JsonKind.Array);
+                foreach (var item in node.Items)
+                {
+                    hash.Add(Hash(item));
+                }
+
+                return hash.ToHashCode();
+            case JsonKind.String:
+                return HashCode.Combine(JsonKind.String, node.Text!.GetHashCode());
+            case JsonKind.Number:
+                var text = IsPlainInteger(node.Text!) ? node.Text! : Of(node);
+                return HashCode.Combine(JsonKind.Number, text.GetHashCode());
+            default:
+                return (int)node.Kind;
+        }
+    }
+
     private static void Write(JsonNode node, StringBuilder builder)
     {
         switch (node.Kind)

@@ -22,6 +22,12 @@ public sealed class AnnotationKeyCollision : Rule
             CheckMerged(document, owner, field, context);
         }
 
+        // A lone surrogate can only be written as a \u escape (UTF-8 has no encoding for one).
+        if (document.Bytes.AsSpan().IndexOf("\\u"u8) < 0)
+        {
+            return;
+        }
+
         foreach (var map in AnnotationMaps.In(document))
         {
             CheckSurrogates(document, map, context);

@@ -17,8 +17,17 @@ public sealed class RefNameAmbiguous : Rule
             return;
         }
 
-        var entries = document.Descriptors.Where(d => d.Role == DescriptorRole.IndexEntry && d.RefName is not null && d.Digest is not null);
-        foreach (var group in entries.GroupBy(d => d.RefName!, StringComparer.Ordinal))
+        var entries = document.Descriptors.Where(d => d.Role == DescriptorRole.IndexEntry && d.RefName is not null && d.Digest is not null).ToList();
+
+        // Most names are unique: count first, then group only the names given more than once.
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            counts[entry.RefName!] = counts.GetValueOrDefault(entry.RefName!) + 1;
+        }
+
+        var groups = entries.Where(d => counts[d.RefName!] > 1).GroupBy(d => d.RefName!, StringComparer.Ordinal);
+        foreach (var group in groups)
         {
             var seen = new List<DescriptorModel>();
             foreach (var entry in group)

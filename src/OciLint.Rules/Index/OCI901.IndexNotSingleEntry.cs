@@ -30,9 +30,16 @@ public sealed class IndexNotSingleEntry : Rule
 
         // Suggest a name only when it selects one image: a ref name on entries for different digests
         // is ambiguous (OCI715), and skopeo would silently take the first.
-        var unambiguous = entries.Where(d => d.RefName is not null)
-            .GroupBy(d => d.RefName!, StringComparer.Ordinal)
-            .FirstOrDefault(g => g.Select(d => d.Digest).Distinct().Count() == 1)?.Key;
+        var targets = new Dictionary<string, (string? Digest, bool Ambiguous)>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (entry.RefName is { } name && !targets.TryAdd(name, (entry.Digest, false)) && targets[name].Digest != entry.Digest)
+            {
+                targets[name] = (null, true);
+            }
+        }
+
+        var unambiguous = targets.FirstOrDefault(t => !t.Value.Ambiguous).Key;
         var choose = unambiguous is not null
             ? $"select one with `skopeo copy oci:DIR:{unambiguous} …`"
             : "select one by position with `skopeo copy oci:DIR:@0 …`";

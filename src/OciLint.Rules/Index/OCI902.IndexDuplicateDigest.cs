@@ -17,10 +17,23 @@ public sealed class IndexDuplicateDigest : Rule
             return;
         }
 
-        var entries = document.Descriptors.Where(d => d.Role == DescriptorRole.IndexEntry && d.Digest is not null).ToList();
-        foreach (var group in entries.GroupBy(d => (d.Digest, d.Size, d.MediaType)).Where(g => g.Count() > 1))
+        // Groups in order of first appearance (a Dictionary that is only added to keeps insertion order).
+        var groups = new Dictionary<(string Digest, long? Size, string? MediaType), List<DescriptorModel>>();
+        foreach (var descriptor in document.Descriptors)
         {
-            var members = group.ToList();
+            if (descriptor.Role == DescriptorRole.IndexEntry && descriptor.Digest is not null)
+            {
+                var key = (descriptor.Digest, descriptor.Size, descriptor.MediaType);
+                (groups.TryGetValue(key, out var list) ? list : groups[key] = []).Add(descriptor);
+            }
+        }
+
+        foreach (var (key, members) in groups)
+        {
+            if (members.Count < 2)
+            {
+                continue;
+            }
 
             // Exact copies are OCI903's (with a safe fix); this rule needs at least two different variants.
             var variants = members.Select(d => JsonCanonical.Of(d.Node)).Distinct(StringComparer.Ordinal).Take(2).Count();
@@ -45,7 +58,7 @@ public sealed class IndexDuplicateDigest : Rule
             context.Report(
                 document,
                 members[1].Node,
-                $"entries {string.Join(", ", members.Select(d => d.Position))} all point at {group.Key.Digest} (same size and media type) with ref names {Text.Quoted(refs)}: single-image consumers see {members.Count} images where there is one",
+                $"entries {Text.List(members.Select(d => d.Position))} all point at {key.Digest} (same size and media type) with ref names {Text.Quoted(refs)}: single-image consumers see {members.Count} images where there is one",
                 fix);
         }
     }

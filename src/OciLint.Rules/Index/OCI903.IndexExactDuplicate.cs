@@ -17,7 +17,11 @@ public sealed class IndexExactDuplicate : Rule
             return;
         }
 
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Canonical texts are built only for entries whose hash an earlier entry has: equal texts have equal hashes.
+        var firstWithHash = new Dictionary<int, int>();
+        var laterWithHash = new Dictionary<int, List<int>>();
+        var canonical = new Dictionary<int, string>();
+        string Canonical(int i) => canonical.TryGetValue(i, out var text) ? text : canonical[i] = JsonCanonical.Of(manifests.Items[i]);
         for (var i = 0; i < manifests.Items.Count; i++)
         {
             var item = manifests.Items[i];
@@ -26,15 +30,43 @@ public sealed class IndexExactDuplicate : Rule
                 continue;
             }
 
-            var canonical = JsonCanonical.Of(item);
-            if (!seen.TryAdd(canonical, i))
+            var hash = JsonCanonical.Hash(item);
+            if (firstWithHash.TryAdd(hash, i))
             {
-                // Only index.json may be rewritten; a nested index is a content-addressed blob.
-                var fix = document.Kind == DocumentKind.IndexJson
-                    ? new Fix($"remove entry {i}, an exact copy of entry {seen[canonical]}", FixSafety.Safe, [JsonEdits.RemoveArrayItem(document, manifests, i)])
-                    : null;
-                context.Report(document, item, $"entry {i} is an exact copy of entry {seen[canonical]} ({Text.Short(item.GetString("digest"))})", fix);
+                continue;
             }
+
+            var original = Original(hash, i);
+            if (original < 0)
+            {
+                (laterWithHash.TryGetValue(hash, out var list) ? list : laterWithHash[hash] = []).Add(i);
+                continue;
+            }
+
+            // Only index.json may be rewritten; a nested index is a content-addressed blob.
+            var fix = document.Kind == DocumentKind.IndexJson
+                ? new Fix($"remove entry {i}, an exact copy of entry {original}", FixSafety.Safe, [JsonEdits.RemoveArrayItem(document, manifests, i)])
+                : null;
+            context.Report(document, item, $"entry {i} is an exact copy of entry {original} ({Text.Short(item.GetString("digest"))})", fix);
+        }
+
+        // The first entry with the same text: only entries that are not copies are kept per hash, in order.
+        int Original(int hash, int i)
+        {
+            if (Canonical(firstWithHash[hash]) == Canonical(i))
+            {
+                return firstWithHash[hash];
+            }
+
+            foreach (var earlier in laterWithHash.GetValueOrDefault(hash) ?? [])
+            {
+                if (Canonical(earlier) == Canonical(i))
+                {
+                    return earlier;
+                }
+            }
+
+            return -1;
         }
     }
 }

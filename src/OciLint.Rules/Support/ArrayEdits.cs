@@ -11,25 +11,19 @@ internal static class ArrayEdits
     public static IReadOnlyList<TextReplacement> RemoveItems(JsonDocumentModel document, JsonNode array, IEnumerable<int> indexes)
     {
         var items = array.Items;
-        var removed = indexes.Where(i => i >= 0 && i < items.Count).ToHashSet();
+        var removed = indexes.Where(i => i >= 0 && i < items.Count).Distinct().Order().ToList();
         var edits = new List<TextReplacement>();
-        var i = 0;
-        while (i < items.Count)
+
+        // Runs of consecutive indexes; the elements around a run are kept. Cost follows the removed count, not the array's length.
+        for (var at = 0; at < removed.Count;)
         {
-            if (!removed.Contains(i))
+            var first = removed[at];
+            var last = first;
+            while (++at < removed.Count && removed[at] == last + 1)
             {
-                i++;
-                continue;
+                last++;
             }
 
-            var first = i;
-            while (i + 1 < items.Count && removed.Contains(i + 1))
-            {
-                i++;
-            }
-
-            var last = i;
-            i++;
             if (first > 0)
             {
                 edits.Add(JsonEdits.Replace(document, items[first - 1].End, items[last].End, ""));

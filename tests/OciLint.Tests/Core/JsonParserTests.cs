@@ -1,3 +1,4 @@
+using CsCheck;
 using System.Text;
 using OciLint.Core.Json;
 using OciLint.Core.Model;
@@ -93,6 +94,53 @@ public sealed class JsonParserTests
     public void Canonical_Text_Sorts_Members_Escapes_And_Normalises_Numbers(string json, string canonical)
     {
         JsonCanonical.Of(JsonParser.Parse(Encoding.UTF8.GetBytes(json)).Root!).ShouldBe(canonical);
+    }
+
+    [Theory]
+    [InlineData("{\"b\":1,\"a\":[1.0,\"x\"]}", "{ \"a\": [1.0, \"x\"], \"b\": 1 }")]
+    [InlineData("[1e2, -0]", "[100, 0]")]
+    [InlineData("\"\\u0041\\n\"", "\"A\\u000a\"")]
+    [InlineData("{\"x\":{\"d\":null,\"c\":[true,false]},\"y\":{}}", "{\"y\":{},\"x\":{\"c\":[true,false],\"d\":null}}")]
+    public void Values_With_Equal_Canonical_Texts_Have_Equal_Hashes(string a, string b)
+    {
+        var left = JsonParser.Parse(Encoding.UTF8.GetBytes(a)).Root!;
+        var right = JsonParser.Parse(Encoding.UTF8.GetBytes(b)).Root!;
+        JsonCanonical.Of(left).ShouldBe(JsonCanonical.Of(right));
+        JsonCanonical.Hash(left).ShouldBe(JsonCanonical.Hash(right));
+    }
+
+    [Fact]
+    public void Canonical_Hash_Agrees_With_The_Canonical_Text_On_Generated_Values()
+    {
+        // Small alphabets, so that generated pairs often have equal texts; each value is also compared with itself
+        // written with every object's members reversed.
+        var scalar = OneOf("1", "1.0", "1e0", "-0", "0", "\"a\"", "\"\\u0061\"", "\"b\"", "true", "false", "null").Select(t => new Tree(t, null, null));
+        var names = OneOf("a", "b", "c", "d");
+        var tree = Gen.Recursive<Tree>((depth, inner) => depth >= 3
+            ? scalar
+            : Gen.Frequency(
+                (3, scalar),
+                (1, inner.Array[0, 3].Select(items => new Tree(null, items, null))),
+                (1, Gen.Select(names, inner).Array[0, 4].Select(members => new Tree(null, null, [.. members.DistinctBy(m => m.Item1)])))));
+        Gen.Select(tree, tree).Sample((a, b) =>
+        {
+            var left = Parse(a.Render(reversed: false));
+            var reversed = Parse(a.Render(reversed: true));
+            var right = Parse(b.Render(reversed: false));
+            return JsonCanonical.Of(left) == JsonCanonical.Of(reversed) && JsonCanonical.Hash(left) == JsonCanonical.Hash(reversed)
+                && (JsonCanonical.Of(left) != JsonCanonical.Of(right) || JsonCanonical.Hash(left) == JsonCanonical.Hash(right));
+        }, iter: 20_000);
+
+        static JsonNode Parse(string json) => JsonParser.Parse(Encoding.UTF8.GetBytes(json)).Root!;
+        static Gen<string> OneOf(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
+    }
+
+    public sealed record Tree(string? Scalar, Tree[]? Items, (string Name, Tree Value)[]? Members)
+    {
+        public string Render(bool reversed) =>
+            Scalar ?? (Items is not null
+                ? "[" + string.Join(",", Items.Select(i => i.Render(reversed))) + "]"
+                : "{" + string.Join(",", (reversed ? Members!.Reverse() : Members!).Select(m => $"\"{m.Name}\":{m.Value.Render(reversed)}")) + "}");
     }
 
     [Fact]

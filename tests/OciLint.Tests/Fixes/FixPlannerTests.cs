@@ -81,6 +81,25 @@ public sealed class FixPlannerTests
         plan.Applied.Single().Fix.Description.ShouldBe("drops ref name(s) \"latest\"");
     }
 
+    [Fact]
+    public void Many_Tags_Collapse_Around_Other_Entries_And_Messages_Stay_Short()
+    {
+        // Twelve tags of one image with another entry (a different size: another group) after the third and at the
+        // end: the removed entries form two runs, and the lists in the messages stop after ten names.
+        using var temp = new TempDir();
+        var other = Entry("other").Replace("\"size\":345", "\"size\":346", StringComparison.Ordinal);
+        var tags = Enumerable.Range(0, 12).Select(i => Entry($"t{i:00}")).ToList();
+        var layout = Create(temp.Path, Index([.. tags.Take(3), other, .. tags.Skip(3), other]));
+
+        var finding = Lint.Run(layout).Findings.Single(f => f.RuleId == "OCI902");
+        finding.Message.ShouldStartWith("entries 0, 1, 2, 4, 5, 6, 7, 8, 9, 10 and 2 more all point at");
+        finding.Message.ShouldContain("with ref names \"t00\", \"t01\", \"t02\", \"t03\", \"t04\", \"t05\", \"t06\", \"t07\", \"t08\", \"t09\" and 2 more: single-image consumers see 12 images");
+
+        var plan = FixSupport.Plan(layout, ["OCI902"]);
+        Encoding.UTF8.GetString(plan.Changes.Single().After).ShouldBe(Index(tags[0], other, other));
+        plan.Applied.Single().Fix.Description.ShouldBe("drops ref name(s) \"t01\", \"t02\", \"t03\", \"t04\", \"t05\", \"t06\", \"t07\", \"t08\", \"t09\", \"t10\" and 1 more");
+    }
+
     [Theory]
     [InlineData("latest", 1)]
     [InlineData("v2", 2)]
