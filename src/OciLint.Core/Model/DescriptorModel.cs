@@ -25,24 +25,15 @@ public sealed class DescriptorModel
         Digest = node.GetString("digest");
         Size = node.Get("size") is { } size && size.TryGetInt64(out var s) ? s : null;
         ArtifactType = node.GetString("artifactType");
-        Dictionary<string, string>? annotations = null;
-        if (node.Get("annotations") is { IsObject: true, Members.Count: > 0 } map)
-        {
-            annotations = new Dictionary<string, string>(map.Members.Count, StringComparer.Ordinal);
-            foreach (var member in map.Members)
-            {
-                if (member.Value.IsString)
-                {
-                    annotations.TryAdd(member.Name, member.Value.Text!);
-                }
-            }
-        }
-
-        Annotations = annotations ?? NoAnnotations;
     }
 
     private static readonly IReadOnlyDictionary<string, string> NoAnnotations = new Dictionary<string, string>();
+
+    // One field, so that a thread never sees "read" without the value; compared by reference.
+    private static readonly string Unread = new('?', 1);
     private Location? _location;
+    private IReadOnlyDictionary<string, string>? _annotations;
+    private string? _refName = Unread;
 
     public JsonDocumentModel Owner { get; }
 
@@ -61,9 +52,13 @@ public sealed class DescriptorModel
 
     public string? ArtifactType { get; }
 
-    public IReadOnlyDictionary<string, string> Annotations { get; }
+    /// <summary>The string-valued annotations (the first of repeated keys), built on first use; <see cref="Annotation"/> reads one without building it.</summary>
+    public IReadOnlyDictionary<string, string> Annotations => _annotations ??= ReadAnnotations(Node);
 
-    public string? RefName => Annotations.GetValueOrDefault(MediaTypes.RefNameAnnotation);
+    /// <summary>The value of one annotation, as <see cref="Annotations"/> has it.</summary>
+    public string? Annotation(string key) => FirstString(Node.Get("annotations"), key);
+
+    public string? RefName => ReferenceEquals(_refName, Unread) ? _refName = Annotation(MediaTypes.RefNameAnnotation) : _refName;
 
     /// <summary>Where the descriptor is; computed on first use (line and column cost a scan of the document).</summary>
     public Location Location => _location ??= Owner.LocationOf(Node);
@@ -76,4 +71,42 @@ public sealed class DescriptorModel
     public bool InIndexJson => Owner.Kind == DocumentKind.IndexJson && Role == DescriptorRole.IndexEntry;
 
     public override string ToString() => $"{Owner.File}#{Pointer}";
+
+    private static IReadOnlyDictionary<string, string> ReadAnnotations(JsonNode node)
+    {
+        if (node.Get("annotations") is not { IsObject: true, Members.Count: > 0 } map)
+        {
+            return NoAnnotations;
+        }
+
+        var annotations = new Dictionary<string, string>(map.Members.Count, StringComparer.Ordinal);
+        foreach (var member in map.Members)
+        {
+            if (member.Value.IsString)
+            {
+                annotations.TryAdd(member.Name, member.Value.Text!);
+            }
+        }
+
+        return annotations;
+    }
+
+    // As ReadAnnotations: the first member of that name with a string value.
+    private static string? FirstString(JsonNode? map, string key)
+    {
+        if (map is not { IsObject: true })
+        {
+            return null;
+        }
+
+        foreach (var member in map.Members)
+        {
+            if (member.Value.IsString && member.Name == key)
+            {
+                return member.Value.Text;
+            }
+        }
+
+        return null;
+    }
 }

@@ -24,7 +24,7 @@ public sealed class RefNameFullReference : Rule
         var value = member.Value.Text!;
         var document = descriptor.Owner;
         Fix? fix = null;
-        var existing = descriptor.Annotations.GetValueOrDefault(ContainerdName);
+        var existing = descriptor.Annotation(ContainerdName);
         if (tag is not null && (existing is null || existing == value))
         {
             var edit = existing is null

@@ -14,7 +14,7 @@ public sealed class ContainerdNameMismatch : Rule
     {
         if (!descriptor.InIndexJson
             || descriptor.RefName is not { } refName
-            || descriptor.Annotations.GetValueOrDefault(ContainerdName) is not { } fullName
+            || descriptor.Annotation(ContainerdName) is not { } fullName
             || refName == fullName
             || Tag(fullName) is not { } tag
             || tag == refName)

@@ -24,7 +24,6 @@ public sealed class PlatformConfigMismatch : Rule
         }
 
         var document = descriptor.Owner;
-        var trusted = document.Kind == DocumentKind.IndexJson && PlatformJson.VerifiedConfig(descriptor) is not null;
         foreach (var field in Compared)
         {
             // A field absent on either side is not a disagreement (config variant and os.version are optional).
@@ -33,6 +32,7 @@ public sealed class PlatformConfigMismatch : Rule
                 continue;
             }
 
+            var trusted = document.Kind == DocumentKind.IndexJson && PlatformJson.VerifiedConfig(descriptor) is not null;
             var fix = trusted
                 ? new Fix($"set platform {field} to \"{actual}\" from the image config", FixSafety.Safe, [JsonEdits.ReplaceValue(document, declared, JsonEdits.Quote(actual))])
                 : null;

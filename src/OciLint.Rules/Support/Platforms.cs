@@ -50,7 +50,7 @@ internal static class Platforms
 
     /// <summary>A BuildKit attestation manifest, whose platform is "unknown/unknown" by convention.</summary>
     public static bool IsAttestation(DescriptorModel descriptor) =>
-        descriptor.Annotations.TryGetValue(AttestationTypeAnnotation, out var type) && type == AttestationManifest;
+        descriptor.Annotation(AttestationTypeAnnotation) == AttestationManifest;
 
     /// <summary>"did you mean" for a value outside a set: a case-insensitive match or a known alias.</summary>
     public static string? Suggest(string value, IReadOnlySet<string> known)
