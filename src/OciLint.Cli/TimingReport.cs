@@ -24,6 +24,9 @@ internal static class TimingReport
                 error.WriteLine($"  {Ms(elapsed),10}  {rule.Id} {rule.Name}");
             }
         }
+
+        // A collection pauses whichever rule happens to allocate: this says how much of the times above that was.
+        error.WriteLine($"ocilint: garbage collection: {GC.CollectionCount(0)} collections ({GC.CollectionCount(1)} of gen 1, {GC.CollectionCount(2)} of gen 2), {Ms(GC.GetTotalPauseDuration())} paused in all");
     }
 
     private static string Ms(TimeSpan span) => span.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
