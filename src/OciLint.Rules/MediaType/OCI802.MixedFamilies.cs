@@ -33,6 +33,6 @@ public sealed class MixedFamilies : Rule
         context.Report(
             document,
             foreign[0].Node.Get("mediaType"),
-            $"this {family} manifest references {others} media types ({Text.Quoted(types)}, at {string.Join(", ", foreign.Select(d => d.Pointer))}): podman and containers-image fail with \"unsupported MIME type for compression\" and format conversions break; rebuild or convert the whole image to one family (`skopeo copy --format {(docker ? "v2s2" : "oci")}`)");
+            $"this {family} manifest references {others} media types ({Text.Quoted(types)}, at {Text.List(foreign.Select(d => d.Pointer))}): podman and containers-image fail with \"unsupported MIME type for compression\" and format conversions break; rebuild or convert the whole image to one family (`skopeo copy --format {(docker ? "v2s2" : "oci")}`)");
     }
 }
