@@ -15,7 +15,7 @@ internal static class Text
     {
         var all = values as IReadOnlyCollection<T> ?? [.. values];
         var shown = string.Join(", ", all.Take(limit));
-        return all.Count > limit ? $"{shown} and {all.Count - limit:N0} more" : shown;
+        return all.Count > limit ? $"{shown} and {all.Count - limit} more" : shown;
     }
 
     private const int ListLimit = 10;
