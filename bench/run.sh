@@ -35,7 +35,7 @@ case "$(uname -m)" in x86_64) rid=linux-x64 ;; aarch64) rid=linux-arm64 ;; *) ri
 x86_64_v3() {
   local flags f
   flags=$(grep -m1 '^flags' /proc/cpuinfo || true)
-  for f in avx2 bmi1 bmi2 fma f16c movbe; do [[ " $flags " == *" $f "* ]] || return 1; done
+  for f in avx avx2 bmi1 bmi2 fma f16c movbe abm xsave; do [[ " $flags " == *" $f "* ]] || return 1; done
 }
 isa=()
 if [ "$rid" = linux-x64 ] && x86_64_v3; then
