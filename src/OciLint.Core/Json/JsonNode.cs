@@ -92,6 +92,25 @@ public sealed class JsonNode
 
     public string? GetString(string name) => Get(name) is { Kind: JsonKind.String } n ? n.Text : null;
 
+    /// <summary>The first member with exactly this name whose value is a string, or null: the entry a string map (annotations, labels) keeps for that key.</summary>
+    public JsonMember? GetStringMember(string name)
+    {
+        if (_members is null)
+        {
+            return null;
+        }
+
+        foreach (var member in _members)
+        {
+            if (member.Value.Kind == JsonKind.String && member.Name == name)
+            {
+                return member;
+            }
+        }
+
+        return null;
+    }
+
     public bool TryGetInt64(out long value)
     {
         value = 0;

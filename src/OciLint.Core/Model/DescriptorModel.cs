@@ -56,7 +56,10 @@ public sealed class DescriptorModel
     public IReadOnlyDictionary<string, string> Annotations => _annotations ??= ReadAnnotations(Node);
 
     /// <summary>The value of one annotation, as <see cref="Annotations"/> has it.</summary>
-    public string? Annotation(string key) => FirstString(Node.Get("annotations"), key);
+    public string? Annotation(string key) => AnnotationMember(key)?.Value.Text;
+
+    /// <summary>The member that holds one annotation (its value is <see cref="Annotation"/>), for findings that point at it.</summary>
+    public JsonMember? AnnotationMember(string key) => Node.Get("annotations")?.GetStringMember(key);
 
     public string? RefName => ReferenceEquals(_refName, Unread) ? _refName = Annotation(MediaTypes.RefNameAnnotation) : _refName;
 
@@ -89,24 +92,5 @@ public sealed class DescriptorModel
         }
 
         return annotations;
-    }
-
-    // As ReadAnnotations: the first member of that name with a string value.
-    private static string? FirstString(JsonNode? map, string key)
-    {
-        if (map is not { IsObject: true })
-        {
-            return null;
-        }
-
-        foreach (var member in map.Members)
-        {
-            if (member.Value.IsString && member.Name == key)
-            {
-                return member.Value.Text;
-            }
-        }
-
-        return null;
     }
 }

@@ -14,7 +14,7 @@ public sealed class ContainerdNameMismatch : Rule
     {
         if (!descriptor.InIndexJson
             || descriptor.RefName is not { } refName
-            || descriptor.Annotation(ContainerdName) is not { } fullName
+            || descriptor.AnnotationMember(ContainerdName) is not { Value.Text: { } fullName } member
             || refName == fullName
             || Tag(fullName) is not { } tag
             || tag == refName)
@@ -22,10 +22,9 @@ public sealed class ContainerdNameMismatch : Rule
             return;
         }
 
-        var node = descriptor.Node.Get("annotations")?.Members.FirstOrDefault(m => m.Name == ContainerdName)?.Value;
         context.Report(
             descriptor.Owner,
-            node ?? descriptor.Node,
+            member.Value,
             $"{ContainerdName} \"{fullName}\" has the tag \"{tag}\" but the ref name is \"{refName}\": `ctr images import` and `docker load` tag the image \"{tag}\", skopeo and umoci address it as \"{refName}\"");
     }
 

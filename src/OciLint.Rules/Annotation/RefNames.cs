@@ -11,15 +11,7 @@ internal static partial class RefNames
     public static JsonMember? Member(DescriptorModel descriptor, out JsonNode? annotations)
     {
         annotations = descriptor.Node.Get("annotations") is { IsObject: true } map ? map : null;
-        foreach (var member in annotations?.Members ?? default)
-        {
-            if (member.Name == MediaTypes.RefNameAnnotation && member.Value.IsString)
-            {
-                return member;
-            }
-        }
-
-        return null;
+        return annotations?.GetStringMember(MediaTypes.RefNameAnnotation);
     }
 
     [GeneratedRegex("^[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*(?:/[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*)*$", RegexOptions.CultureInvariant)]

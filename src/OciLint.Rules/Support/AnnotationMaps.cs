@@ -5,25 +5,6 @@ internal sealed record AnnotationMap(JsonDocumentModel Document, JsonNode Map, b
 {
     /// <summary>"annotations" or "config.Labels", for messages.</summary>
     public string Name => IsLabels ? "config.Labels" : "annotations";
-
-    /// <summary>The members with string values (the others are OCI701/OCI608's), in document order.</summary>
-    public IEnumerable<(string Key, JsonMember Member)> Entries
-    {
-        get
-        {
-            foreach (var member in Map.Members)
-            {
-                if (member.Value.IsString)
-                {
-                    yield return (member.Name, member);
-                }
-            }
-        }
-    }
-
-    /// <summary>The first member with this key and a string value.</summary>
-    public (string Value, JsonMember Member)? Get(string key) =>
-        Map.Members.FirstOrDefault(m => m.Name == key && m.Value.IsString) is { } member ? (member.Value.Text!, member) : null;
 }
 
 internal static class AnnotationMaps
