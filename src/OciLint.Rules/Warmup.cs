@@ -16,7 +16,11 @@ public static class Warmup
     {
         try
         {
-            _ = BuiltInRules.Rules;
+            foreach (var rule in BuiltInRules.Rules)
+            {
+                _ = Rule.HooksOf(rule);
+            }
+
             SchemaPrecheck.Prepare(SchemaCatalog.OciLayout, SchemaCatalog.ImageIndex, SchemaCatalog.ImageManifest, SchemaCatalog.ImageConfig);
             SHA256.HashData(ReadOnlySpan<byte>.Empty);
         }

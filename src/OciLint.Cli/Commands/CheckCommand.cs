@@ -94,6 +94,7 @@ public sealed class CheckCommand(IConsole console)
             VerifyBlobs = !NoBlobs,
             Jobs = Jobs ?? Environment.ProcessorCount,
             HashProgress = Progress.For(console, Quiet),
+            TimeRules = Timing,
         };
 
         // Open every target first: a missing path is a usage error before any report is written.

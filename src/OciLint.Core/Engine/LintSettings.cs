@@ -18,6 +18,9 @@ public sealed record LintSettings
     /// <summary>Receives hashing progress (about ten reports a second, and a final one); null for none.</summary>
     public IProgress<Blobs.HashProgress>? HashProgress { get; init; }
 
+    /// <summary>Measure each rule's time (<c>--timing</c>): two clock reads per rule for every part of the layout, so off by default.</summary>
+    public bool TimeRules { get; init; }
+
     public bool HasTarget(string name) => Targets.Contains(name);
 
     /// <summary>Values the user gave for fixes, by name: "ref-name" (<c>--ref-name</c>), "keep-ref" (<c>--keep-ref</c>).</summary>

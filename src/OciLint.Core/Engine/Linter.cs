@@ -48,44 +48,38 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
         var deep = settings.Deep ? clock.Elapsed - loaded : TimeSpan.Zero;
         Blobs.BlobVerifier.Verify(model, settings);
         var rulesStart = clock.Elapsed;
-        var perRule = new List<(RuleMetadata, TimeSpan)>();
         var findings = new List<Finding>();
-        var errors = new List<ToolError>();
         var runs = new List<RuleRun>();
+        var slots = new List<RuleSlot>();
         foreach (var rule in Rules)
         {
             var severity = configuration.Resolve(rule.Metadata);
-            if (severity == Severity.Off)
+            if (severity != Severity.Off)
             {
-                continue;
+                runs.Add(new RuleRun(rule.Metadata, severity));
+                slots.Add(new RuleSlot(rule, new RuleContext(rule.Metadata, severity, settings, findings)));
             }
-
-            runs.Add(new RuleRun(rule.Metadata, severity));
-            var started = Stopwatch.GetTimestamp();
-            var waited = model.HashWait;
-            var context = new RuleContext(rule.Metadata, severity, settings, findings);
-            try
-            {
-                rule.CheckLayout(model, context);
-                foreach (var document in model.Documents)
-                {
-                    rule.CheckDocument(document, context);
-                }
-
-                foreach (var descriptor in model.Descriptors)
-                {
-                    rule.CheckDescriptor(descriptor, context);
-                }
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                errors.Add(new ToolError(rule.Metadata.Id, $"rule {rule.Metadata.Id} failed: {e.Message}", e.ToString()));
-            }
-
-            // The first blob rule waits for background hashing: that is hashing's time, not the rule's.
-            perRule.Add((rule.Metadata, Stopwatch.GetElapsedTime(started) - (model.HashWait - waited)));
         }
 
+        // Part by part, every rule in turn: a descriptor's nodes are read from memory once for all rules. Taken rule
+        // by rule, each rule walked the whole tree again (~50 MB for a 50,000-entry index), and paid the cache misses again.
+        // Each rule still sees its own calls in the same order: the layout, then every document, then every descriptor.
+        var timed = settings.TimeRules;
+        RunAll(Having(slots, RuleHooks.Layout), RuleHooks.Layout, model, model, timed);
+        var documentRules = Having(slots, RuleHooks.Document);
+        foreach (var document in model.Documents)
+        {
+            RunAll(documentRules, RuleHooks.Document, document, model, timed);
+        }
+
+        var descriptorRules = Having(slots, RuleHooks.Descriptor);
+        foreach (var descriptor in model.Descriptors)
+        {
+            RunAll(descriptorRules, RuleHooks.Descriptor, descriptor, model, timed);
+        }
+
+        var perRule = timed ? slots.Select(s => (s.Rule.Metadata, s.Elapsed)).ToList() : [];
+        var errors = slots.Where(s => s.Error is not null).Select(s => s.Error!).ToList();
         var rulesDone = clock.Elapsed;
 
         // Blob hashing may still run in the background (BlobVerifier): finish it before the caller closes the source.
@@ -105,6 +99,64 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
         return new LintResult(source.Target, source.Kind, ordered, runs, errors, clock.Elapsed) { Model = model, Timings = timings };
     }
 
+    private static RuleSlot[] Having(List<RuleSlot> slots, RuleHooks hook) => slots.Where(s => (s.Hooks & hook) != 0).ToArray();
+
+    private static void RunAll(RuleSlot[] slots, RuleHooks hook, object part, LayoutModel model, bool timed)
+    {
+        foreach (var slot in slots)
+        {
+            if (slot.Error is not null)
+            {
+                continue;
+            }
+
+            var started = timed ? Stopwatch.GetTimestamp() : 0;
+            var waited = model.HashWait;
+            try
+            {
+                Invoke(slot, hook, part);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A rule that threw has stopped: it judges nothing more of this layout, and the run is not successful.
+                slot.Error = new ToolError(slot.Rule.Metadata.Id, $"rule {slot.Rule.Metadata.Id} failed: {e.Message}", e.ToString());
+            }
+
+            if (timed)
+            {
+                // The first blob rule waits for background hashing: that is hashing's time, not the rule's.
+                slot.Elapsed += Stopwatch.GetElapsedTime(started) - (model.HashWait - waited);
+            }
+        }
+    }
+
+    // A virtual call through the Rule class is a table lookup; an interface call site that sees forty rule types in
+    // turn goes through the runtime's dispatch cache every time.
+    private static void Invoke(RuleSlot slot, RuleHooks hook, object part)
+    {
+        switch (hook)
+        {
+            case RuleHooks.Layout when slot.Base is { } known:
+                known.CheckLayout((LayoutModel)part, slot.Context);
+                break;
+            case RuleHooks.Layout:
+                slot.Rule.CheckLayout((LayoutModel)part, slot.Context);
+                break;
+            case RuleHooks.Document when slot.Base is { } known:
+                known.CheckDocument((JsonDocumentModel)part, slot.Context);
+                break;
+            case RuleHooks.Document:
+                slot.Rule.CheckDocument((JsonDocumentModel)part, slot.Context);
+                break;
+            case RuleHooks.Descriptor when slot.Base is { } known:
+                known.CheckDescriptor((DescriptorModel)part, slot.Context);
+                break;
+            default:
+                slot.Rule.CheckDescriptor((DescriptorModel)part, slot.Context);
+                break;
+        }
+    }
+
     // The layout root first, then oci-layout and index.json, then blobs: the order a reader walks it.
     private static int FileOrder(string file) => file switch
     {
@@ -114,4 +166,21 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
         _ when file.StartsWith("blobs", StringComparison.Ordinal) => 4,
         _ => 3,
     };
+
+    /// <summary>An enabled rule in a run: its context, and what it cost or how it failed.</summary>
+    private sealed class RuleSlot(IRule rule, RuleContext context)
+    {
+        public IRule Rule { get; } = rule;
+
+        /// <summary>The rule as a <see cref="Rules.Rule"/>, when it is one (see <see cref="Invoke"/>).</summary>
+        public OciLint.Core.Rules.Rule? Base { get; } = rule as OciLint.Core.Rules.Rule;
+
+        public RuleContext Context { get; } = context;
+
+        public RuleHooks Hooks { get; } = OciLint.Core.Rules.Rule.HooksOf(rule);
+
+        public TimeSpan Elapsed { get; set; }
+
+        public ToolError? Error { get; set; }
+    }
 }
