@@ -15,7 +15,7 @@ public enum DocumentKind
 /// <summary>A parsed JSON file of the layout: oci-layout, index.json, or a blob parsed by its declared media type.</summary>
 public sealed class JsonDocumentModel
 {
-    private readonly LineMap _lines;
+    private LineMap? _lines;
     private readonly Lock _gate = new();
     private Dictionary<string, JsonNode>? _byPointer;
     private Dictionary<Type, object>? _cache;
@@ -27,7 +27,6 @@ public sealed class JsonDocumentModel
         Bytes = bytes;
         Digest = digest;
         Parent = parent;
-        _lines = new LineMap(bytes);
         var result = JsonParser.Parse(bytes);
         Root = result.Root;
         Problems = result.Problems;
@@ -35,6 +34,10 @@ public sealed class JsonDocumentModel
     }
 
     public DocumentKind Kind { get; }
+
+    // Built on first use: most documents of a clean layout are never asked for a position. Two threads may both
+    // build it; either result is the same immutable map.
+    private LineMap Lines => _lines ??= new LineMap(Bytes);
 
     /// <summary>Layout-relative path.</summary>
     public string File { get; }
@@ -83,28 +86,28 @@ public sealed class JsonDocumentModel
         }
     }
 
-    public (int Line, int Column) Position(int offset) => _lines.Position(offset);
+    public (int Line, int Column) Position(int offset) => Lines.Position(offset);
 
     public Location FileLocation() => new(File);
 
     public Location LocationOf(JsonNode node)
     {
-        var (line, column) = _lines.Position(node.Start);
-        var (endLine, endColumn) = _lines.Position(node.End);
+        var (line, column) = Lines.Position(node.Start);
+        var (endLine, endColumn) = Lines.Position(node.End);
         return new Location(File, node.Pointer, line, column, endLine, endColumn);
     }
 
     /// <summary>Location of a member's name (for "duplicate member" and similar findings).</summary>
     public Location LocationOfName(JsonMember member)
     {
-        var (line, column) = _lines.Position(member.NameStart);
-        var (endLine, endColumn) = _lines.Position(member.Value.End);
+        var (line, column) = Lines.Position(member.NameStart);
+        var (endLine, endColumn) = Lines.Position(member.Value.End);
         return new Location(File, member.Value.Pointer, line, column, endLine, endColumn);
     }
 
     public Location LocationOfOffset(int offset, string? pointer = null)
     {
-        var (line, column) = _lines.Position(offset);
+        var (line, column) = Lines.Position(offset);
         return new Location(File, pointer, line, column, line, column);
     }
 

@@ -17,27 +17,36 @@ public sealed class IndexDuplicateDigest : Rule
             return;
         }
 
-        // Groups in order of first appearance (a Dictionary that is only added to keeps insertion order).
-        var groups = new Dictionary<(string Digest, long? Size, string? MediaType), List<DescriptorModel>>();
+        // Groups in order of first appearance (a Dictionary that is only added to keeps insertion order). Keyed by
+        // the digest string alone, which gets the dictionary's fast string hashing; size and media type split it.
+        var groups = new Dictionary<string, List<List<DescriptorModel>>>(StringComparer.Ordinal);
+        var order = new List<List<DescriptorModel>>();
         foreach (var descriptor in document.Descriptors)
         {
-            if (descriptor.Role == DescriptorRole.IndexEntry && descriptor.Digest is not null)
-            {
-                var key = (descriptor.Digest, descriptor.Size, descriptor.MediaType);
-                (groups.TryGetValue(key, out var list) ? list : groups[key] = []).Add(descriptor);
-            }
-        }
-
-        foreach (var (key, members) in groups)
-        {
-            if (members.Count < 2)
+            if (descriptor.Role != DescriptorRole.IndexEntry || descriptor.Digest is not { } digest)
             {
                 continue;
             }
 
+            if (!groups.TryGetValue(digest, out var sameDigest))
+            {
+                groups[digest] = sameDigest = [];
+            }
+
+            var group = sameDigest.Find(g => g[0].Size == descriptor.Size && g[0].MediaType == descriptor.MediaType);
+            if (group is null)
+            {
+                sameDigest.Add(group = []);
+                order.Add(group);
+            }
+
+            group.Add(descriptor);
+        }
+
+        foreach (var members in order)
+        {
             // Exact copies are OCI903's (with a safe fix); this rule needs at least two different variants.
-            var variants = members.Select(d => JsonCanonical.Of(d.Node)).Distinct(StringComparer.Ordinal).Take(2).Count();
-            if (variants < 2)
+            if (members.Count < 2 || !HasTwoVariants(members))
             {
                 continue;
             }
@@ -47,7 +56,7 @@ public sealed class IndexDuplicateDigest : Rule
             var kept = members.FirstOrDefault(d => keepRef is not null && d.RefName == keepRef) ?? members[0];
             var others = members.Where(d => !ReferenceEquals(d, kept)).ToList();
             var refs = members.Select(d => d.RefName ?? "(no ref name)").ToList();
-            var dropped = others.Select(d => d.RefName).OfType<string>().Where(r => r != kept.RefName).Distinct().ToList();
+            var dropped = others.Select(d => d.RefName).OfType<string>().Where(r => r != kept.RefName).Distinct(StringComparer.Ordinal).ToList();
             var fix = new Fix(
                 $"keep entry {kept.Position} ({kept.RefName ?? "no ref name"}) and remove {Text.Plural(others.Count, "other entry", "other entries")} for {Text.Short(kept.Digest)}",
                 FixSafety.Unsafe,
@@ -58,8 +67,24 @@ public sealed class IndexDuplicateDigest : Rule
             context.Report(
                 document,
                 members[1].Node,
-                $"entries {Text.List(members.Select(d => d.Position))} all point at {key.Digest} (same size and media type) with ref names {Text.Quoted(refs)}: single-image consumers see {members.Count} images where there is one",
+                $"entries {Text.List(members.Select(d => d.Position))} all point at {kept.Digest} (same size and media type) with ref names {Text.Quoted(refs)}: single-image consumers see {members.Count} images where there is one",
                 fix);
         }
+    }
+
+    // Hash first: the canonical text of an entry is built only when its hash matches an earlier variant's.
+    private static bool HasTwoVariants(List<DescriptorModel> members)
+    {
+        var firstHash = JsonCanonical.Hash(members[0].Node);
+        string? first = null;
+        for (var i = 1; i < members.Count; i++)
+        {
+            if (JsonCanonical.Hash(members[i].Node) != firstHash || JsonCanonical.Of(members[i].Node) != (first ??= JsonCanonical.Of(members[0].Node)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
