@@ -75,80 +75,104 @@ public static class JsonParser
     private static JsonNode? ParseValues(ReadOnlySpan<byte> span, int baseOffset, List<JsonProblem> problems, List<JsonNode> numbers)
     {
         var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
-        var stack = new Stack<JsonNode>();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        // The open containers, each with the children read so far; a closed container keeps them as an exact-size array.
+        // The scratch lists are reused level by level, so a document allocates a handful of lists, not one per object.
+        var open = new List<Open>();
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         JsonNode? root = null;
         string? pendingName = null;
         var pendingNameStart = 0;
 
-        while (reader.Read())
+        try
         {
-            var start = baseOffset + (int)reader.TokenStartIndex;
-            if (reader.TokenType == JsonTokenType.PropertyName)
+            while (reader.Read())
             {
-                pendingName = ReadName(ref reader, start, problems, names);
-                pendingNameStart = start;
-                var parent = stack.Peek();
-                if (FirstOccurrence(parent, pendingName, start) is { } first)
+                var start = baseOffset + (int)reader.TokenStartIndex;
+                if (reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    problems.Add(new JsonProblem(
-                        JsonProblemKind.DuplicateMember,
-                        $"member \"{pendingName}\" appears more than once",
-                        start,
-                        JsonPointer.Append(parent.Pointer, pendingName),
-                        first));
+                    pendingName = ReadInterned(ref reader, start, problems, strings) ?? ReadString(ref reader, start, problems);
+                    pendingNameStart = start;
+                    var parent = open[^1];
+                    if (parent.FirstOccurrence(pendingName, start) is { } first)
+                    {
+                        problems.Add(new JsonProblem(
+                            JsonProblemKind.DuplicateMember,
+                            $"member \"{pendingName}\" appears more than once",
+                            start,
+                            JsonPointer.Append(parent.Node.Pointer, pendingName),
+                            first));
+                    }
+
+                    continue;
                 }
 
-                continue;
-            }
-
-            if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
-            {
-                var done = stack.Pop();
-                done.End = baseOffset + (int)reader.BytesConsumed;
-                continue;
-            }
-
-            JsonNode node;
-            if (stack.Count == 0)
-            {
-                node = new JsonNode(KindOf(reader.TokenType), start);
-            }
-            else
-            {
-                var parent = stack.Peek();
-                if (parent.Kind == JsonKind.Object)
+                if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
                 {
-                    node = new JsonNode(KindOf(reader.TokenType), start, parent, pendingName!, 0);
-                    (parent._members ??= []).Add(new JsonMember(pendingName!, pendingNameStart, node));
+                    var done = open[^1];
+                    open.RemoveAt(open.Count - 1);
+                    done.Close(baseOffset + (int)reader.BytesConsumed);
+                    continue;
+                }
+
+                JsonNode node;
+                string? name = null;
+                if (open.Count == 0)
+                {
+                    node = new JsonNode(KindOf(reader.TokenType), start);
                 }
                 else
                 {
-                    var items = parent._items ??= [];
-                    node = new JsonNode(KindOf(reader.TokenType), start, parent, null, items.Count);
-                    items.Add(node);
+                    var parent = open[^1];
+                    if (parent.Node.Kind == JsonKind.Object)
+                    {
+                        name = pendingName!;
+                        node = new JsonNode(KindOf(reader.TokenType), start, parent.Node, name, 0);
+                        parent.Members.Add(new JsonMember(name, pendingNameStart, node));
+                    }
+                    else
+                    {
+                        node = new JsonNode(KindOf(reader.TokenType), start, parent.Node, null, parent.Items.Count);
+                        parent.Items.Add(node);
+                    }
+                }
+
+                root ??= node;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                    case JsonTokenType.StartArray:
+                        if (open.Count == Open.Pool.Count)
+                        {
+                            Open.Pool.Add(new Open());
+                        }
+
+                        var level = Open.Pool[open.Count];
+                        level.Reset(node);
+                        open.Add(level);
+                        break;
+                    case JsonTokenType.String:
+                        node.Text = (IsEnumerated(name) ? ReadInterned(ref reader, start, problems, strings) : null) ?? ReadString(ref reader, start, problems);
+                        node.End = baseOffset + (int)reader.BytesConsumed;
+                        break;
+                    case JsonTokenType.Number:
+                        numbers.Add(node);
+                        node.Text = (IsEnumerated(name) ? ReadInterned(ref reader, start, problems, strings) : null)
+                            ?? (reader.HasValueSequence ? Encoding.UTF8.GetString(System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence)) : Encoding.UTF8.GetString(reader.ValueSpan));
+                        node.End = baseOffset + (int)reader.BytesConsumed;
+                        break;
+                    default:
+                        node.End = baseOffset + (int)reader.BytesConsumed;
+                        break;
                 }
             }
-
-            root ??= node;
-            switch (reader.TokenType)
+        }
+        finally
+        {
+            // A syntax error leaves containers open: let go of them too.
+            foreach (var level in open)
             {
-                case JsonTokenType.StartObject:
-                case JsonTokenType.StartArray:
-                    stack.Push(node);
-                    break;
-                case JsonTokenType.String:
-                    node.Text = ReadString(ref reader, start, problems);
-                    node.End = baseOffset + (int)reader.BytesConsumed;
-                    break;
-                case JsonTokenType.Number:
-                    numbers.Add(node);
-                    node.Text = reader.HasValueSequence ? Encoding.UTF8.GetString(System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence)) : Encoding.UTF8.GetString(reader.ValueSpan);
-                    node.End = baseOffset + (int)reader.BytesConsumed;
-                    break;
-                default:
-                    node.End = baseOffset + (int)reader.BytesConsumed;
-                    break;
+                level.Release();
             }
         }
 
@@ -160,66 +184,113 @@ public static class JsonParser
         return root;
     }
 
-    /// <summary>The offset of an earlier member of this name, if any; otherwise records this one at <paramref name="start"/>.</summary>
-    /// <remarks>A linear scan: objects of OCI documents are small. A large object (a giant Labels map, or hostile input) gets an index.</remarks>
-    private static int? FirstOccurrence(JsonNode parent, string name, int start)
-    {
-        var members = parent._members;
-        if (members is null)
-        {
-            return null;
-        }
+    /// <summary>
+    /// Members whose values come from a small set and repeat through a document: one string per distinct value. A
+    /// 50,000-entry index.json holds a few media types, platforms, sizes and (one entry per tag) digests 50,000 times.
+    /// </summary>
+    private static bool IsEnumerated(string? name) =>
+        name is "mediaType" or "digest" or "size" or "architecture" or "os" or "variant" or "os.version" or "artifactType" or "schemaVersion";
 
-        if (members.Count >= 16)
-        {
-            if (parent._memberIndex is null)
-            {
-                parent._memberIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var member in members)
-                {
-                    parent._memberIndex.TryAdd(member.Name, member.NameStart);
-                }
-            }
-
-            if (parent._memberIndex.TryGetValue(name, out var at))
-            {
-                return at;
-            }
-
-            parent._memberIndex[name] = start;
-            return null;
-        }
-
-        foreach (var member in members)
-        {
-            if (member.Name == name)
-            {
-                return member.NameStart;
-            }
-        }
-
-        return null;
-    }
-
-    // Member names repeat tens of thousands of times in a big index ("mediaType", "digest", ...): one string each.
-    private static string ReadName(ref Utf8JsonReader reader, int offset, List<JsonProblem> problems, Dictionary<string, string> names)
+    // Member names and enumerated values: one string per distinct text (see IsEnumerated). Null when the text is
+    // escaped, split or long: those are read the usual way.
+    private static string? ReadInterned(ref Utf8JsonReader reader, int offset, List<JsonProblem> problems, Dictionary<string, string> strings)
     {
         if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > 128)
         {
-            return ReadString(ref reader, offset, problems);
+            return null;
         }
 
         Span<char> chars = stackalloc char[128];
         var length = Encoding.UTF8.GetChars(reader.ValueSpan, chars);
-        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(chars[..length], out var known))
         {
             return known;
         }
 
-        var name = new string(chars[..length]);
-        names[name] = name;
-        return name;
+        var text = new string(chars[..length]);
+        strings[text] = text;
+        return text;
+    }
+
+    /// <summary>A container being parsed: its node and the children read so far.</summary>
+    private sealed class Open
+    {
+        // Per thread: documents are parsed on several threads at once (background hashing of big layouts).
+        [ThreadStatic]
+        private static List<Open>? _pool;
+
+        private Dictionary<string, int>? _index;
+
+        public static List<Open> Pool => _pool ??= [];
+
+        public JsonNode Node { get; private set; } = null!;
+
+        public List<JsonMember> Members { get; } = [];
+
+        public List<JsonNode> Items { get; } = [];
+
+        public void Reset(JsonNode node)
+        {
+            Node = node;
+            Members.Clear();
+            Items.Clear();
+            _index = null;
+        }
+
+        public void Close(int end)
+        {
+            Node.End = end;
+            if (Members.Count > 0)
+            {
+                Node._members = [.. Members];
+            }
+
+            if (Items.Count > 0)
+            {
+                Node._items = [.. Items];
+            }
+
+            Release();
+        }
+
+        /// <summary>Drops every reference to the document, so a pooled level does not keep it alive.</summary>
+        public void Release() => Reset(null!);
+
+        /// <summary>The offset of an earlier member of this name, if any; otherwise records this one at <paramref name="start"/>.</summary>
+        /// <remarks>A linear scan: objects of OCI documents are small. A large object (a giant Labels map, or hostile input) gets an index.</remarks>
+        public int? FirstOccurrence(string name, int start)
+        {
+            if (Members.Count >= 16)
+            {
+                if (_index is null)
+                {
+                    _index = new Dictionary<string, int>(StringComparer.Ordinal);
+                    foreach (var member in Members)
+                    {
+                        _index.TryAdd(member.Name, member.NameStart);
+                    }
+                }
+
+                if (_index.TryGetValue(name, out var at))
+                {
+                    return at;
+                }
+
+                _index[name] = start;
+                return null;
+            }
+
+            foreach (var member in Members)
+            {
+                if (member.Name == name)
+                {
+                    return member.NameStart;
+                }
+            }
+
+            return null;
+        }
     }
 
     // GetString refuses "\ud800" (an unpaired surrogate escape). I-JSON forbids them, so it is a problem to
