@@ -17,9 +17,19 @@ public sealed partial class LayoutModel
         {
             if (Volatile.Read(ref _hashing) is { } hashing)
             {
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                // Rules on several threads may wait at once: the wait is the span from the first waiter to the end.
+                var waits = !hashing.IsCompleted;
+                if (waits)
+                {
+                    Interlocked.CompareExchange(ref _waitStarted, System.Diagnostics.Stopwatch.GetTimestamp(), 0);
+                }
+
                 _blobs = hashing.GetAwaiter().GetResult();
-                HashWait += System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                if (waits)
+                {
+                    Volatile.Write(ref _waitEnded, System.Diagnostics.Stopwatch.GetTimestamp());
+                }
+
                 Volatile.Write(ref _hashing, null);
             }
 
@@ -28,7 +38,13 @@ public sealed partial class LayoutModel
     }
 
     /// <summary>How long readers of <see cref="Blobs"/> waited for background hashing to finish.</summary>
-    public TimeSpan HashWait { get; private set; }
+    public TimeSpan HashWait =>
+        Volatile.Read(ref _waitEnded) is var ended and > 0 && Volatile.Read(ref _waitStarted) is var started and > 0 && ended > started
+            ? System.Diagnostics.Stopwatch.GetElapsedTime(started, ended)
+            : TimeSpan.Zero;
+
+    private long _waitStarted;
+    private long _waitEnded;
 
     internal void SetBlobs(BlobTable table)
     {

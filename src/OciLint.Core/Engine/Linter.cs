@@ -48,7 +48,6 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
         var deep = settings.Deep ? clock.Elapsed - loaded : TimeSpan.Zero;
         Blobs.BlobVerifier.Verify(model, settings);
         var rulesStart = clock.Elapsed;
-        var findings = new List<Finding>();
         var runs = new List<RuleRun>();
         var slots = new List<RuleSlot>();
         foreach (var rule in Rules)
@@ -57,27 +56,31 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
             if (severity != Severity.Off)
             {
                 runs.Add(new RuleRun(rule.Metadata, severity));
-                slots.Add(new RuleSlot(rule, new RuleContext(rule.Metadata, severity, settings, findings)));
+                slots.Add(new RuleSlot(rule, severity, settings));
             }
         }
 
         // Part by part, every rule in turn: a descriptor's nodes are read from memory once for all rules. Taken rule
         // by rule, each rule walked the whole tree again (~50 MB for a 50,000-entry index), and paid the cache misses again.
         // Each rule still sees its own calls in the same order: the layout, then every document, then every descriptor.
+        // A big layout splits the rules over up to -j threads; each rule runs on one of them, with its own findings.
         var timed = settings.TimeRules;
-        RunAll(Having(slots, RuleHooks.Layout), RuleHooks.Layout, model, model, timed);
-        var documentRules = Having(slots, RuleHooks.Document);
-        foreach (var document in model.Documents)
+        var groups = model.Descriptors.Count >= ParallelFrom ? Math.Clamp(settings.Jobs, 1, MaxRuleThreads) : 1;
+        if (groups == 1)
         {
-            RunAll(documentRules, RuleHooks.Document, document, model, timed);
+            RunGroup(slots, model, timed);
+        }
+        else
+        {
+            var others = Enumerable.Range(1, groups - 1)
+                .Select(g => Task.Factory.StartNew(() => RunGroup(Every(slots, g, groups), model, timed), TaskCreationOptions.LongRunning))
+                .ToArray();
+            RunGroup(Every(slots, 0, groups), model, timed);
+            Task.WaitAll(others);
         }
 
-        var descriptorRules = Having(slots, RuleHooks.Descriptor);
-        foreach (var descriptor in model.Descriptors)
-        {
-            RunAll(descriptorRules, RuleHooks.Descriptor, descriptor, model, timed);
-        }
-
+        // In rule order, whichever thread ran a rule: the report does not depend on the threads.
+        var findings = slots.SelectMany(s => s.Findings).ToList();
         var perRule = timed ? slots.Select(s => (s.Rule.Metadata, s.Elapsed)).ToList() : [];
         var errors = slots.Where(s => s.Error is not null).Select(s => s.Error!).ToList();
         var rulesDone = clock.Elapsed;
@@ -97,6 +100,30 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
             .ThenBy(f => f.Location.Pointer, StringComparer.Ordinal)
             .ToList();
         return new LintResult(source.Target, source.Kind, ordered, runs, errors, clock.Elapsed) { Model = model, Timings = timings };
+    }
+
+    /// <summary>Below this many descriptors a second thread costs more than it saves.</summary>
+    private const int ParallelFrom = 1000;
+
+    /// <summary>Rules share the memory bus and the lazily built facts of the model: more threads stop paying.</summary>
+    private const int MaxRuleThreads = 4;
+
+    private static List<RuleSlot> Every(List<RuleSlot> slots, int first, int step) => slots.Where((_, i) => i % step == first).ToList();
+
+    private static void RunGroup(List<RuleSlot> slots, LayoutModel model, bool timed)
+    {
+        RunAll(Having(slots, RuleHooks.Layout), RuleHooks.Layout, model, model, timed);
+        var documentRules = Having(slots, RuleHooks.Document);
+        foreach (var document in model.Documents)
+        {
+            RunAll(documentRules, RuleHooks.Document, document, model, timed);
+        }
+
+        var descriptorRules = Having(slots, RuleHooks.Descriptor);
+        foreach (var descriptor in model.Descriptors)
+        {
+            RunAll(descriptorRules, RuleHooks.Descriptor, descriptor, model, timed);
+        }
     }
 
     private static RuleSlot[] Having(List<RuleSlot> slots, RuleHooks hook) => slots.Where(s => (s.Hooks & hook) != 0).ToArray();
@@ -125,7 +152,8 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
             if (timed)
             {
                 // The first blob rule waits for background hashing: that is hashing's time, not the rule's.
-                slot.Elapsed += Stopwatch.GetElapsedTime(started) - (model.HashWait - waited);
+                var spent = Stopwatch.GetElapsedTime(started) - (model.HashWait - waited);
+                slot.Elapsed += spent > TimeSpan.Zero ? spent : TimeSpan.Zero;
             }
         }
     }
@@ -167,17 +195,27 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
         _ => 3,
     };
 
-    /// <summary>An enabled rule in a run: its context, and what it cost or how it failed.</summary>
-    private sealed class RuleSlot(IRule rule, RuleContext context)
+    /// <summary>An enabled rule in a run: its context and findings, and what it cost or how it failed.</summary>
+    private sealed class RuleSlot
     {
-        public IRule Rule { get; } = rule;
+        public RuleSlot(IRule rule, Severity severity, LintSettings settings)
+        {
+            Rule = rule;
+            Base = rule as OciLint.Core.Rules.Rule;
+            Hooks = OciLint.Core.Rules.Rule.HooksOf(rule);
+            Context = new RuleContext(rule.Metadata, severity, settings, Findings);
+        }
+
+        public IRule Rule { get; }
 
         /// <summary>The rule as a <see cref="Rules.Rule"/>, when it is one (see <see cref="Invoke"/>).</summary>
-        public OciLint.Core.Rules.Rule? Base { get; } = rule as OciLint.Core.Rules.Rule;
+        public OciLint.Core.Rules.Rule? Base { get; }
 
-        public RuleContext Context { get; } = context;
+        public RuleHooks Hooks { get; }
 
-        public RuleHooks Hooks { get; } = OciLint.Core.Rules.Rule.HooksOf(rule);
+        public List<Finding> Findings { get; } = [];
+
+        public RuleContext Context { get; }
 
         public TimeSpan Elapsed { get; set; }
 

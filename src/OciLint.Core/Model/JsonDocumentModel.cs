@@ -68,9 +68,10 @@ public sealed class JsonDocumentModel
     public bool IsIndexLike => Kind is DocumentKind.IndexJson or DocumentKind.Index;
 
     /// <summary>How many <c>manifests</c> entries are descriptors (counted once: rules ask per descriptor).</summary>
-    public int IndexEntryCount => _indexEntryCount ??= Descriptors.Count(d => d.Role == DescriptorRole.IndexEntry);
+    /// <remarks>An int with a sentinel, not an int?: rules on several threads may both count, and an int is written whole.</remarks>
+    public int IndexEntryCount => _indexEntryCount >= 0 ? _indexEntryCount : _indexEntryCount = Descriptors.Count(d => d.Role == DescriptorRole.IndexEntry);
 
-    private int? _indexEntryCount;
+    private int _indexEntryCount = -1;
 
     public JsonNode? NodeAt(string pointer) => ByPointer.GetValueOrDefault(pointer);
 

@@ -3,6 +3,11 @@ using OciLint.Core.Model;
 namespace OciLint.Core.Rules;
 
 /// <summary>A check over a loaded layout. Rules only judge: they never read files or print.</summary>
+/// <remarks>
+/// The engine calls each rule's hooks one at a time, in order: the layout, every document, every descriptor. On a big
+/// layout different rules run on different threads at once, so a rule keeps no state that another rule can reach;
+/// the model's lazily built facts (JsonDocumentModel.GetOrAdd, positions, pointers) are safe to share.
+/// </remarks>
 public interface IRule
 {
     RuleMetadata Metadata { get; }

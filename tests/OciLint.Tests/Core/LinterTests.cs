@@ -72,6 +72,55 @@ public sealed class LinterTests
         timed.Timings!.PerRule.Select(r => r.Rule.Id).ShouldBe(["TEST006", "TEST007"]);
     }
 
+    [Fact]
+    public void A_big_layout_splits_the_rules_over_threads_and_reports_the_same()
+    {
+        using var temp = new TempDir();
+        var root = BigIndex(temp.Path);
+        var first = new Recorder("TEST010");
+        var second = new Recorder("TEST011");
+        using (var source = LayoutSources.Open(root))
+        {
+            var result = new Linter([first, second], new RuleConfiguration()).Lint(source, new LintSettings { VerifyBlobs = false, Jobs = 2 });
+            result.Model!.Descriptors.Count.ShouldBeGreaterThan(1000);
+            first.Calls.ShouldBe(second.Calls);
+            first.Calls.Count.ShouldBe(1 + result.Model.Documents.Count + result.Model.Descriptors.Count);
+            first.Threads.Single().ShouldNotBe(second.Threads.Single());
+        }
+
+        // Every built-in rule, one thread against two: the same findings in the same order.
+        string Report(int jobs) => string.Join("\n", Lint.Run(root, settings: new LintSettings { Jobs = jobs }).Findings
+            .Select(f => $"{f.RuleId} {f.Severity} {f.Location.File}:{f.Location.Line}:{f.Location.Column} {f.Location.Pointer} {f.Message} | {f.Fix?.Title} | {f.Fix?.Description}"));
+        var single = Report(1);
+        single.ShouldContain("OCI902");
+        single.ShouldContain("OCI903");
+        Report(2).ShouldBe(single);
+    }
+
+    /// <summary>1,200 index.json entries for two images: one per tag, with exact copies and a platform-less entry among them.</summary>
+    private static string BigIndex(string root)
+    {
+        var layout = new BlobTestLayout(root);
+        var images = new[] { layout.Manifest(layout.Blob(BlobTestLayout.Random(64, 1))), layout.Manifest(layout.Blob(BlobTestLayout.Random(64, 2))) };
+        var entries = Enumerable.Range(0, 1200).Select(i =>
+        {
+            var entry = new Dictionary<string, object>(images[i % 2]);
+            if (i % 7 != 0)
+            {
+                entry["annotations"] = new Dictionary<string, string> { ["org.opencontainers.image.ref.name"] = $"tag-{i / 3}" };
+            }
+
+            if (i % 5 != 0)
+            {
+                entry["platform"] = new Dictionary<string, string> { ["architecture"] = "amd64", ["os"] = "linux" };
+            }
+
+            return entry;
+        });
+        layout.Index([.. entries]);
+        return root;
+    }
+
     private static LintResult Run(params IRule[] rules) => Run(new LintSettings { VerifyBlobs = false }, rules);
 
     private static LintResult Run(LintSettings settings, params IRule[] rules)
@@ -86,13 +135,19 @@ public sealed class LinterTests
     {
         public List<string> Calls { get; } = [];
 
+        public HashSet<int> Threads { get; } = [];
+
         public override RuleMetadata Metadata { get; } = Meta(id);
 
         public override void CheckLayout(LayoutModel layout, RuleContext context) => Calls.Add("layout");
 
         public override void CheckDocument(JsonDocumentModel document, RuleContext context) => Calls.Add("document " + document.File);
 
-        public override void CheckDescriptor(DescriptorModel descriptor, RuleContext context) => Calls.Add("descriptor " + descriptor);
+        public override void CheckDescriptor(DescriptorModel descriptor, RuleContext context)
+        {
+            Calls.Add("descriptor " + descriptor);
+            Threads.Add(Environment.CurrentManagedThreadId);
+        }
     }
 
     private sealed class Thrower(string id, int throwAtDescriptor) : Rule
