@@ -25,15 +25,13 @@ public sealed class IndexNotSingleEntry : Rule
             return;
         }
 
-        var entries = document.Descriptors.Where(d => d.Role == DescriptorRole.IndexEntry).ToList();
-        var refs = entries.Select(d => d.RefName).OfType<string>().Distinct().ToList();
-
         // Suggest a name only when it selects one image: a ref name on entries for different digests
-        // is ambiguous (OCI715), and skopeo would silently take the first.
+        // is ambiguous (OCI715), and skopeo would silently take the first. The keys, in order of first
+        // appearance (the dictionary is only added to), are also the distinct ref names to show.
         var targets = new Dictionary<string, (string? Digest, bool Ambiguous)>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+        foreach (var entry in document.Descriptors)
         {
-            if (entry.RefName is { } name && !targets.TryAdd(name, (entry.Digest, false)) && targets[name].Digest != entry.Digest)
+            if (entry.Role == DescriptorRole.IndexEntry && entry.RefName is { } name && !targets.TryAdd(name, (entry.Digest, false)) && targets[name].Digest != entry.Digest)
             {
                 targets[name] = (null, true);
             }
@@ -43,7 +41,7 @@ public sealed class IndexNotSingleEntry : Rule
         var choose = unambiguous is not null
             ? $"select one with `skopeo copy oci:DIR:{unambiguous} …`"
             : "select one by position with `skopeo copy oci:DIR:@0 …`";
-        var refText = refs.Count > 0 ? $" (ref names {Text.Quoted(refs)})" : "";
+        var refText = targets.Count > 0 ? $" (ref names {Text.Quoted(targets.Keys)})" : "";
         context.Report(
             document,
             manifests,

@@ -199,6 +199,31 @@ public sealed class LineMapTests
             map.Position(offset).ShouldBe((2, Encoding.UTF8.GetCharCount(bytes, lineStart, offset - lineStart) + 1));
         }
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Lines_Are_Right_In_Any_Order_Of_Queries(int seed)
+    {
+        // The map looks near its previous answer first: ascending, descending, nearby and far jumps must all agree with a count.
+        var random = new Random(seed);
+        var text = string.Concat(Enumerable.Range(0, 2000).Select(_ => new string('x', random.Next(0, 4)) + "\n"));
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var map = new LineMap(bytes);
+        var offsets = Enumerable.Range(0, bytes.Length + 1).ToList();
+        var order = seed switch
+        {
+            1 => offsets,
+            2 => Enumerable.Reverse(offsets).ToList(),
+            _ => offsets.OrderBy(_ => random.Next()).ToList(),
+        };
+        foreach (var offset in order)
+        {
+            var line = 1 + bytes.AsSpan(0, offset).Count((byte)'\n');
+            map.Position(offset).Line.ShouldBe(line, $"offset {offset}");
+        }
+    }
 }
 
 public sealed class SurrogateTests
