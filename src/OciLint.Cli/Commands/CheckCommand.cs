@@ -100,10 +100,13 @@ public sealed class CheckCommand(IConsole console)
         // Open every target first: a missing path is a usage error before any report is written.
         var linter = new Linter(setup.Rules, configuration);
         var results = new List<LintResult>();
-        foreach (var target in targets)
+        using (NoCollection.Begin())
         {
-            using var source = LayoutSources.Open(target, hashBlobs: !NoBlobs);
-            results.Add(linter.Lint(source, settings));
+            foreach (var target in targets)
+            {
+                using var source = LayoutSources.Open(target, hashBlobs: !NoBlobs);
+                results.Add(linter.Lint(source, settings));
+            }
         }
 
         setup.Apply(results, console.Error);
