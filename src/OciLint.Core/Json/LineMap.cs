@@ -63,14 +63,25 @@ public sealed class LineMap
             }
         }
 
-        var index = Array.BinarySearch(_lineStarts, from, to - from, offset);
-        if (index < 0)
+        // The last line start at or before offset, in [from, to). By hand: Array.BinarySearch<int> is a generic
+        // instantiation ReadyToRun does not precompile, so it ran unoptimized for the first ~100 ms of every run.
+        var low = from;
+        var high = to - 1;
+        while (low < high)
         {
-            index = ~index - 1;
+            var middle = low + ((high - low + 1) >> 1);
+            if (_lineStarts[middle] <= offset)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
         }
 
-        _lastLine = index;
-        return index;
+        _lastLine = low;
+        return low;
     }
 
     // UTF-16 units in bytes[0..offset), from the nearest checkpoint at or before offset.

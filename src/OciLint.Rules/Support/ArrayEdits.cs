@@ -11,7 +11,7 @@ internal static class ArrayEdits
     public static IReadOnlyList<TextReplacement> RemoveItems(JsonDocumentModel document, JsonNode array, IEnumerable<int> indexes)
     {
         var items = array.Items;
-        var removed = indexes.Where(i => i >= 0 && i < items.Count).Distinct().Order().ToList();
+        var removed = InOrder(indexes, items.Count);
         var edits = new List<TextReplacement>();
 
         // Runs of consecutive indexes; the elements around a run are kept. Cost follows the removed count, not the array's length.
@@ -39,5 +39,22 @@ internal static class ArrayEdits
         }
 
         return edits;
+    }
+
+    // Callers pass their indexes in document order nearly always: check that in one pass, and sort only otherwise.
+    private static List<int> InOrder(IEnumerable<int> indexes, int count)
+    {
+        var list = new List<int>();
+        var ascending = true;
+        foreach (var i in indexes)
+        {
+            if (i >= 0 && i < count)
+            {
+                ascending &= list.Count == 0 || list[^1] < i;
+                list.Add(i);
+            }
+        }
+
+        return ascending ? list : list.Distinct().Order().ToList();
     }
 }

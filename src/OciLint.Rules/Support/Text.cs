@@ -24,6 +24,12 @@ internal static class Text
             {
                 shown.Add(show(value));
             }
+            else if (values is IReadOnlyCollection<T> collection)
+            {
+                // A collection knows its size: 50,000 ref names need not be walked to say "and 49990 more".
+                count = collection.Count;
+                break;
+            }
         }
 
         var text = string.Join(", ", shown);

@@ -13,6 +13,35 @@ namespace OciLint.Tests.Rules;
 public sealed class RuleHelperTests
 {
     [Theory]
+    [InlineData(new[] { 1, 3, 4 })]
+    [InlineData(new[] { 4, 1, 3 })]
+    [InlineData(new[] { 3, 1, 4, 3, 9, -1 })]
+    public void Removed_Items_Give_The_Same_Edits_In_Any_Order(int[] indexes)
+    {
+        // Edits for items 1, 3 and 4 of a five-item array, however the caller lists them (with repeats and out-of-range indexes).
+        var document = new JsonDocumentModel(DocumentKind.IndexJson, "index.json", Encoding.UTF8.GetBytes("[10, 11, 12, 13, 14]"), null, null);
+        var edits = ArrayEdits.RemoveItems(document, document.Root!, indexes);
+        edits.Select(e => (e.StartOffset, e.Length)).ShouldBe([(3, 4), (11, 8)]);
+        var text = "[10, 11, 12, 13, 14]";
+        foreach (var edit in edits.OrderByDescending(e => e.StartOffset))
+        {
+            text = text[..edit.StartOffset] + edit.NewText + text[(edit.StartOffset + edit.Length)..];
+        }
+
+        text.ShouldBe("[10, 12]");
+    }
+
+    [Fact]
+    public void Lists_Show_Ten_Values_And_Count_The_Rest_Of_A_Collection_Or_A_Sequence()
+    {
+        var names = Enumerable.Range(0, 25).Select(i => $"t{i}").ToList();
+        var expected = "\"t0\", \"t1\", \"t2\", \"t3\", \"t4\", \"t5\", \"t6\", \"t7\", \"t8\", \"t9\" and 15 more";
+        Text.Quoted(names).ShouldBe(expected);
+        Text.Quoted(names.Where(_ => true)).ShouldBe(expected);
+        Text.List(Enumerable.Range(0, 3)).ShouldBe("0, 1, 2");
+    }
+
+    [Theory]
     [InlineData("9007199254740991", null)]
     [InlineData("999999999999999", null)]
     [InlineData("-999999999999999", null)]
