@@ -100,7 +100,7 @@ public sealed class CheckCommand(IConsole console)
         // Open every target first: a missing path is a usage error before any report is written.
         var linter = new Linter(setup.Rules, configuration);
         var results = new List<LintResult>();
-        using (NoCollection.Begin())
+        using (NoCollection.Begin(targets))
         {
             foreach (var target in targets)
             {

@@ -37,6 +37,9 @@ public sealed partial class LayoutModel
         }
     }
 
+    /// <summary>Whether blobs are still being hashed in the background (on every core the verifier was given).</summary>
+    public bool HashingInBackground => Volatile.Read(ref _hashing) is { IsCompleted: false };
+
     /// <summary>How long readers of <see cref="Blobs"/> waited for background hashing to finish.</summary>
     public TimeSpan HashWait =>
         Volatile.Read(ref _waitEnded) is var ended and > 0 && Volatile.Read(ref _waitStarted) is var started and > 0 && ended > started

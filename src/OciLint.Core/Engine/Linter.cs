@@ -65,7 +65,8 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
         // Each rule still sees its own calls in the same order: the layout, then every document, then every descriptor.
         // A big layout splits the rules over up to -j threads; each rule runs on one of them, with its own findings.
         var timed = settings.TimeRules;
-        var groups = model.Descriptors.Count >= ParallelFrom ? Math.Clamp(settings.Jobs, 1, MaxRuleThreads) : 1;
+        // While blobs are hashed in the background on every core, more rule threads would only take turns with them.
+        var groups = model.Descriptors.Count >= ParallelFrom && !model.HashingInBackground ? Math.Clamp(settings.Jobs, 1, MaxRuleThreads) : 1;
         if (groups == 1)
         {
             RunGroup(slots, model, timed);

@@ -52,6 +52,23 @@ public sealed class NoCollectionTests
     }
 
     [Fact]
+    public void Only_a_big_layout_pays_for_the_region()
+    {
+        using var temp = new OciLint.Tests.Support.TempDir();
+        File.WriteAllText(temp.Combine("index.json"), "{}");
+        using (NoCollection.Begin([temp.Path, temp.Combine("missing"), "\0"]))
+        {
+            GCSettings.LatencyMode.ShouldNotBe(GCLatencyMode.NoGCRegion);
+        }
+
+        File.WriteAllText(temp.Combine("index.json"), new string(' ', 1 << 20));
+        using (NoCollection.Begin([temp.Path]))
+        {
+            GCSettings.LatencyMode.ShouldBe(GCLatencyMode.NoGCRegion);
+        }
+    }
+
+    [Fact]
     public void A_collection_past_the_budget_ends_the_region_quietly()
     {
         using (NoCollection.Begin())
