@@ -74,7 +74,8 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
         else
         {
             var others = Enumerable.Range(1, groups - 1)
-                .Select(g => Task.Factory.StartNew(() => RunGroup(Every(slots, g, groups), model, timed), TaskCreationOptions.LongRunning))
+                .Select(g => Task.Factory.StartNew(
+                    () => RunGroup(Every(slots, g, groups), model, timed), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
                 .ToArray();
             RunGroup(Every(slots, 0, groups), model, timed);
             Task.WaitAll(others);
@@ -202,7 +203,7 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
         public RuleSlot(IRule rule, Severity severity, LintSettings settings)
         {
             Rule = rule;
-            Base = rule as OciLint.Core.Rules.Rule;
+            Base = OciLint.Core.Rules.Rule.CalledThroughBase(rule) ? (OciLint.Core.Rules.Rule)rule : null;
             Hooks = OciLint.Core.Rules.Rule.HooksOf(rule);
             Context = new RuleContext(rule.Metadata, severity, settings, Findings);
         }

@@ -14,8 +14,8 @@ public sealed class LineMap
 
     private readonly byte[] _bytes;
     private readonly int[] _lineStarts;
-    private int[]? _checkpointOffsets;
-    private long[]? _checkpointChars;
+    // Built on first use; both arrays in one object, published with one write, so a thread never sees one without the other.
+    private Checkpoints? _checkpoints;
 
     // Only a hint: several threads may ask at once, and each checks it before use.
     private int _lastLine;
@@ -87,24 +87,26 @@ public sealed class LineMap
     // UTF-16 units in bytes[0..offset), from the nearest checkpoint at or before offset.
     private long CharsBefore(int offset)
     {
-        EnsureCheckpoints();
-        var k = Array.BinarySearch(_checkpointOffsets!, offset);
+        var checkpoints = Volatile.Read(ref _checkpoints);
+        if (checkpoints is null)
+        {
+            checkpoints = BuildCheckpoints();
+            Volatile.Write(ref _checkpoints, checkpoints);
+        }
+
+        var k = Array.BinarySearch(checkpoints.Offsets, offset);
         if (k < 0)
         {
             k = ~k - 1;
         }
 
-        var from = _checkpointOffsets![k];
-        return _checkpointChars![k] + Encoding.UTF8.GetCharCount(_bytes, from, offset - from);
+        var from = checkpoints.Offsets[k];
+        return checkpoints.Chars[k] + Encoding.UTF8.GetCharCount(_bytes, from, offset - from);
     }
 
-    private void EnsureCheckpoints()
+    // Two threads may both build them: the same arrays, and either copy serves.
+    private Checkpoints BuildCheckpoints()
     {
-        if (_checkpointOffsets is not null)
-        {
-            return;
-        }
-
         var offsets = new List<int> { 0 };
         var chars = new List<long> { 0 };
         var previous = 0;
@@ -129,7 +131,8 @@ public sealed class LineMap
             previous = boundary;
         }
 
-        _checkpointChars = [.. chars];
-        _checkpointOffsets = [.. offsets];
+        return new Checkpoints([.. offsets], [.. chars]);
     }
+
+    private sealed record Checkpoints(int[] Offsets, long[] Chars);
 }

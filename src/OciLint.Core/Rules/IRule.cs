@@ -25,7 +25,7 @@ public interface IRule
 /// <summary>Base class: override only the hooks a rule needs.</summary>
 public abstract class Rule : IRule
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, RuleHooks> HooksByType = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Dispatch> ByType = new();
 
     public abstract RuleMetadata Metadata { get; }
 
@@ -33,31 +33,51 @@ public abstract class Rule : IRule
     /// The hooks <paramref name="rule"/> implements: the engine calls only those, since calling every rule for each of
     /// 50,000 descriptors costs more than most rules' work. A rule not derived from <see cref="Rule"/> gets every hook.
     /// </summary>
-    public static RuleHooks HooksOf(IRule rule) => rule is Rule ? HooksByType.GetOrAdd(rule.GetType(), Find) : RuleHooks.All;
+    public static RuleHooks HooksOf(IRule rule) => rule is Rule ? ByType.GetOrAdd(rule.GetType(), Find).Hooks : RuleHooks.All;
 
-    private static RuleHooks Find(Type type)
+    /// <summary>
+    /// Whether calling <see cref="Rule"/>'s virtual methods reaches every hook of <paramref name="rule"/>: not when a
+    /// class implements an <see cref="IRule"/> method itself (explicitly, or hiding ours with <c>new</c>).
+    /// </summary>
+    public static bool CalledThroughBase(IRule rule) => rule is Rule && ByType.GetOrAdd(rule.GetType(), Find).ThroughBase;
+
+    // The interface map says which method an IRule call reaches, however the class got there: an override, an
+    // explicit implementation or a re-implemented interface. Only the first is reached through Rule's virtual table.
+    private static Dispatch Find(Type type)
     {
+        var map = type.GetInterfaceMap(typeof(IRule));
         var hooks = RuleHooks.None;
-        if (Overrides(type, nameof(CheckLayout), typeof(LayoutModel)))
+        var throughBase = true;
+        for (var i = 0; i < map.InterfaceMethods.Length; i++)
         {
-            hooks |= RuleHooks.Layout;
+            var hook = map.InterfaceMethods[i].Name switch
+            {
+                nameof(CheckLayout) => RuleHooks.Layout,
+                nameof(CheckDocument) => RuleHooks.Document,
+                nameof(CheckDescriptor) => RuleHooks.Descriptor,
+                _ => RuleHooks.None,
+            };
+            if (hook == RuleHooks.None)
+            {
+                continue;
+            }
+
+            var target = map.TargetMethods[i];
+            if (target.DeclaringType != typeof(Rule))
+            {
+                hooks |= hook;
+            }
+
+            if (target.GetBaseDefinition().DeclaringType != typeof(Rule))
+            {
+                throughBase = false;
+            }
         }
 
-        if (Overrides(type, nameof(CheckDocument), typeof(JsonDocumentModel)))
-        {
-            hooks |= RuleHooks.Document;
-        }
-
-        if (Overrides(type, nameof(CheckDescriptor), typeof(DescriptorModel)))
-        {
-            hooks |= RuleHooks.Descriptor;
-        }
-
-        return hooks;
+        return new Dispatch(hooks, throughBase);
     }
 
-    private static bool Overrides(Type type, string name, Type part) =>
-        type.GetMethod(name, [part, typeof(RuleContext)])?.DeclaringType != typeof(Rule);
+    private readonly record struct Dispatch(RuleHooks Hooks, bool ThroughBase);
 
     public virtual void CheckLayout(LayoutModel layout, RuleContext context)
     {

@@ -60,6 +60,29 @@ public sealed class LinterTests
         Rule.HooksOf(new Recorder("TEST005")).ShouldBe(RuleHooks.All);
         Rule.HooksOf(new InheritsDocumentHook()).ShouldBe(RuleHooks.Document);
         Rule.HooksOf(new PlainRule()).ShouldBe(RuleHooks.All);
+        Rule.CalledThroughBase(new DescriptorOnly()).ShouldBeTrue();
+        Rule.CalledThroughBase(new InheritsDocumentHook()).ShouldBeTrue();
+        Rule.CalledThroughBase(new PlainRule()).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Hooks_a_rule_implements_through_the_interface_are_called_too()
+    {
+        // A plugin may implement IRule's methods explicitly or re-implement the interface with `new` methods: the
+        // engine must reach what an IRule call reaches, not Rule's empty virtual methods.
+        var explicitly = new ExplicitHooks();
+        var hiding = new HidingHooks();
+        Rule.HooksOf(explicitly).ShouldBe(RuleHooks.Layout | RuleHooks.Descriptor);
+        Rule.CalledThroughBase(explicitly).ShouldBeFalse();
+        Rule.HooksOf(hiding).ShouldBe(RuleHooks.Document);
+        Rule.CalledThroughBase(hiding).ShouldBeFalse();
+
+        var result = Run(explicitly, hiding);
+
+        result.ExecutionSuccessful.ShouldBeTrue();
+        explicitly.Layouts.ShouldBe(1);
+        explicitly.Descriptors.ShouldBe(result.Model!.Descriptors.Count);
+        hiding.Documents.ShouldBe(result.Model.Documents.Count);
     }
 
     [Fact]
@@ -186,6 +209,28 @@ public sealed class LinterTests
     private sealed class InheritsDocumentHook : DocumentBase
     {
         public override RuleMetadata Metadata { get; } = Meta("TEST008");
+    }
+
+    private sealed class ExplicitHooks : Rule, IRule
+    {
+        public int Layouts { get; private set; }
+
+        public int Descriptors { get; private set; }
+
+        public override RuleMetadata Metadata { get; } = Meta("TEST012");
+
+        void IRule.CheckLayout(LayoutModel layout, RuleContext context) => Layouts++;
+
+        void IRule.CheckDescriptor(DescriptorModel descriptor, RuleContext context) => Descriptors++;
+    }
+
+    private sealed class HidingHooks : Rule, IRule
+    {
+        public int Documents { get; private set; }
+
+        public override RuleMetadata Metadata { get; } = Meta("TEST013");
+
+        public new void CheckDocument(JsonDocumentModel document, RuleContext context) => Documents++;
     }
 
     /// <summary>A plugin may implement the interface directly: it gets every hook.</summary>
