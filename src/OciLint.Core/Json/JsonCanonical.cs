@@ -136,7 +136,7 @@ public static class JsonCanonical
     }
 
     // Members are usually in order already; sort (stably, like OrderBy) only when they are not.
-    private static IReadOnlyList<JsonMember> Sorted(NodeList<JsonMember> members)
+    private static IReadOnlyList<JsonMember> Sorted(MemberList members)
     {
         for (var i = 1; i < members.Count; i++)
         {

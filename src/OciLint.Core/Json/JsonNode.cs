@@ -20,7 +20,10 @@ public sealed class JsonNode
 {
     private readonly JsonNode? _parent;
     private readonly string? _name;
-    private readonly int _index;
+
+    // An item's index in its array, or a member's name offset: a node is one or the other. Members are their value
+    // nodes (see JsonMember): a separate member object was 40 bytes more for each of ~4*10^5 members of a big index.
+    private readonly int _slot;
     private string? _pointer;
 
     internal JsonNode(JsonKind kind, int start)
@@ -30,21 +33,32 @@ public sealed class JsonNode
         _pointer = "";
     }
 
-    /// <summary>A member value (name) or an array item (index) of <paramref name="parent"/>.</summary>
-    internal JsonNode(JsonKind kind, int start, JsonNode parent, string? name, int index)
+    /// <summary>
+    /// A member value of <paramref name="parent"/> (<paramref name="name"/>, and <paramref name="slot"/> the offset of the
+    /// name) or an array item (no name, and <paramref name="slot"/> its index).
+    /// </summary>
+    internal JsonNode(JsonKind kind, int start, JsonNode parent, string? name, int slot)
     {
         Kind = kind;
         Start = start;
         _parent = parent;
         _name = name;
-        _index = index;
+        _slot = slot;
     }
+
+    /// <summary>The member this node is the value of: only for a node whose parent is an object.</summary>
+    internal JsonMember AsMember => new(_name!, _slot, this);
+
+    internal string? MemberName => _name;
+
+    /// <summary>The member whose value this is, or null when the parent is an array or there is none.</summary>
+    public JsonMember? Member => _name is null ? null : AsMember;
 
     public JsonKind Kind { get; }
 
     /// <summary>RFC 6901 JSON Pointer of this value ("" for the root).</summary>
     /// <remarks>Built on first use: a 50,000-entry index.json has ~10^6 values, and rules ask for few pointers.</remarks>
-    public string Pointer => _pointer ??= _name is not null ? JsonPointer.Append(_parent!.Pointer, _name) : JsonPointer.Append(_parent!.Pointer, _index);
+    public string Pointer => _pointer ??= _name is not null ? JsonPointer.Append(_parent!.Pointer, _name) : JsonPointer.Append(_parent!.Pointer, _slot);
 
     /// <summary>Byte offset of the first byte of the value.</summary>
     public int Start { get; }
@@ -55,13 +69,13 @@ public sealed class JsonNode
     /// <summary>The decoded string for strings; the raw number text for numbers.</summary>
     public string? Text { get; internal set; }
 
-    public NodeList<JsonMember> Members => new(_members);
+    public MemberList Members => new(_members);
 
     public NodeList<JsonNode> Items => new(_items);
 
     // Exact-size arrays, set when the parser closes the container: a List per object was 32 bytes more each, plus
     // its spare capacity, for ~10^5 objects in a big index.
-    internal JsonMember[]? _members;
+    internal JsonNode[]? _members;
     internal JsonNode[]? _items;
 
     public bool IsObject => Kind == JsonKind.Object;
@@ -80,11 +94,11 @@ public sealed class JsonNode
             return null;
         }
 
-        foreach (var member in _members)
+        foreach (var value in _members)
         {
-            if (member.Name == name)
+            if (value._name == name)
             {
-                return member.Value;
+                return value;
             }
         }
 
@@ -101,11 +115,11 @@ public sealed class JsonNode
             return null;
         }
 
-        foreach (var member in _members)
+        foreach (var value in _members)
         {
-            if (member.Value.Kind == JsonKind.String && member.Name == name)
+            if (value.Kind == JsonKind.String && value._name == name)
             {
-                return member;
+                return value.AsMember;
             }
         }
 
@@ -151,8 +165,56 @@ public readonly struct NodeList<T> : IReadOnlyList<T>
     }
 }
 
+/// <summary>
+/// The members of an object, made on the fly from its value nodes (which know their names). A struct with a struct
+/// enumerator, like <see cref="NodeList{T}"/>.
+/// </summary>
+public readonly struct MemberList : IReadOnlyList<JsonMember>
+{
+    private readonly JsonNode[]? _values;
+
+    internal MemberList(JsonNode[]? values) => _values = values;
+
+    public int Count => _values?.Length ?? 0;
+
+    public JsonMember this[int index] => (_values ?? [])[index].AsMember;
+
+    public Enumerator GetEnumerator() => new(_values ?? []);
+
+    // For LINQ: one small object, as an array's enumerator was.
+    IEnumerator<JsonMember> IEnumerable<JsonMember>.GetEnumerator() => new Boxed(_values ?? []);
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => new Boxed(_values ?? []);
+
+    public struct Enumerator(JsonNode[] values)
+    {
+        private int _index = -1;
+
+        public readonly JsonMember Current => values[_index].AsMember;
+
+        public bool MoveNext() => ++_index < values.Length;
+    }
+
+    private sealed class Boxed(JsonNode[] values) : IEnumerator<JsonMember>
+    {
+        private int _index = -1;
+
+        public JsonMember Current => values[_index].AsMember;
+
+        object System.Collections.IEnumerator.Current => Current;
+
+        public bool MoveNext() => ++_index < values.Length;
+
+        public void Reset() => _index = -1;
+
+        public void Dispose()
+        {
+        }
+    }
+}
+
 /// <summary>An object member: its name, where the name is, and its value.</summary>
-public sealed record JsonMember(string Name, int NameStart, JsonNode Value);
+public readonly record struct JsonMember(string Name, int NameStart, JsonNode Value);
 
 public static class JsonPointer
 {

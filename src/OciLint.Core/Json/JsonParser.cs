@@ -127,8 +127,8 @@ public static class JsonParser
                     if (parent.Node.Kind == JsonKind.Object)
                     {
                         name = pendingName!;
-                        node = new JsonNode(KindOf(reader.TokenType), start, parent.Node, name, 0);
-                        parent.Members.Add(new JsonMember(name, pendingNameStart, node));
+                        node = new JsonNode(KindOf(reader.TokenType), start, parent.Node, name, pendingNameStart);
+                        parent.Members.Add(node);
                     }
                     else
                     {
@@ -226,7 +226,8 @@ public static class JsonParser
 
         public JsonNode Node { get; private set; } = null!;
 
-        public List<JsonMember> Members { get; } = [];
+        /// <summary>Member values: each knows its name and where the name is (<see cref="JsonNode.AsMember"/>).</summary>
+        public List<JsonNode> Members { get; } = [];
 
         public List<JsonNode> Items { get; } = [];
 
@@ -266,8 +267,9 @@ public static class JsonParser
                 if (_index is null)
                 {
                     _index = new Dictionary<string, int>(StringComparer.Ordinal);
-                    foreach (var member in Members)
+                    foreach (var value in Members)
                     {
+                        var member = value.AsMember;
                         _index.TryAdd(member.Name, member.NameStart);
                     }
                 }
@@ -281,11 +283,11 @@ public static class JsonParser
                 return null;
             }
 
-            foreach (var member in Members)
+            foreach (var value in Members)
             {
-                if (member.Name == name)
+                if (value.MemberName == name)
                 {
-                    return member.NameStart;
+                    return value.AsMember.NameStart;
                 }
             }
 

@@ -47,7 +47,7 @@ public sealed class RefNameAmbiguous : Rule
                     ? $"ref name \"{group.Key}\" also names entry {first.Position} ({Text.Short(first.Digest)}), a different image, and {where}: nothing tells them apart (umoci: \"tag is ambiguous: {group.Key}\"; skopeo takes the first, oras the last)"
                     : $"ref name \"{group.Key}\" also names entry {first.Position} ({Text.Short(first.Digest)}), a different image for another platform: umoci fails (\"tag is ambiguous: {group.Key}\"), skopeo takes the first, oras the last";
                 var severity = samePlatform is not null && context.Severity == context.Rule.DefaultSeverity ? Error : (Severity?)null;
-                var node = RefNames.Member(entry, out _)!.Value;
+                var node = RefNames.Member(entry, out _)!.Value.Value;
                 context.Report(document.LocationOf(node), message, digest: null, severity: severity, related: [first.Location]);
             }
         }

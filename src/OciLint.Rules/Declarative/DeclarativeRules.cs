@@ -73,7 +73,7 @@ public static class DeclarativeRules
             var unknownMember = member is not null && error.Message.EndsWith("is not allowed here", StringComparison.Ordinal);
             // SchemaMessages speaks of OCI documents; here the "specification" is the rule format.
             var text = error.Message.Replace("a value the specification does not allow", "a value the rule format does not allow", StringComparison.Ordinal);
-            throw unknownMember ? file.Error(member!, Unknown(error.Pointer, member!.Name)) : file.Error(node, text);
+            throw unknownMember ? file.Error(member!.Value, Unknown(error.Pointer, member.Value.Name)) : file.Error(node, text);
         }
 
         var id = root.GetString("id")!;
@@ -181,10 +181,10 @@ public static class DeclarativeRules
         JsonMember? member = null;
         foreach (var token in JsonPointer.Parse(pointer))
         {
-            if (node.IsObject && node.Members.FirstOrDefault(m => m.Name == token) is { } next)
+            if (node.IsObject && node.Get(token) is { } next)
             {
-                member = next;
-                node = next.Value;
+                member = next.Member;
+                node = next;
             }
             else if (node.IsArray && int.TryParse(token, out var index) && index >= 0 && index < node.Items.Count)
             {

@@ -29,8 +29,12 @@ internal static class SchemaFixes
             return null;
         }
 
-        var member = obj.Members.FirstOrDefault(m => ReferenceEquals(m.Value, value));
-        return member is null ? null : new Fix($"remove \"{member.Name}\": null", FixSafety.Safe, [MemberEdits.Remove(document, obj, member)]);
+        if (value.Member is not { } member)
+        {
+            return null;
+        }
+
+        return new Fix($"remove \"{member.Name}\": null", FixSafety.Safe, [MemberEdits.Remove(document, obj, member)]);
     }
 
     /// <summary>Replaces a null value with <paramref name="json"/> (e.g. <c>[]</c>).</summary>

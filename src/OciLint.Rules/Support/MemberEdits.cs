@@ -21,7 +21,7 @@ internal static class MemberEdits
             return JsonEdits.Replace(document, obj.Start + 1, obj.End - 1, JsonEdits.Quote(name) + ":" + jsonValue);
         }
 
-        var anchor = members.LastOrDefault(m => m.Name == after) ?? members[^1];
+        var anchor = members.LastOrDefault(m => m.Name == after, members[^1]);
         var text = Separator(document, obj) + JsonEdits.Quote(name) + Colon(document, anchor) + jsonValue;
         return JsonEdits.Replace(document, anchor.Value.End, anchor.Value.End, text);
     }
@@ -85,7 +85,7 @@ internal static class MemberEdits
     {
         for (var i = 0; i < members.Count; i++)
         {
-            if (ReferenceEquals(members[i], member))
+            if (ReferenceEquals(members[i].Value, member.Value))
             {
                 return i;
             }

@@ -47,6 +47,33 @@ public sealed class JsonParserTests
     }
 
     [Fact]
+    public void Members_Are_Made_From_Their_Values_With_Names_And_Name_Offsets()
+    {
+        const string text = "{\"b\": [true, {\"c\": null}], \"a\": \"x\", \"a\": 2}";
+        var root = JsonParser.Parse(Encoding.UTF8.GetBytes(text)).Root!;
+
+        var members = root.Members;
+        members.Select(m => (m.Name, m.NameStart)).ShouldBe([("b", 1), ("a", text.IndexOf("\"a\"", StringComparison.Ordinal)), ("a", text.LastIndexOf("\"a\"", StringComparison.Ordinal))]);
+        var looped = new List<JsonMember>();
+        foreach (var member in members)
+        {
+            looped.Add(member);
+        }
+
+        looped.ShouldBe(members.ToList());
+        members[2].Value.Text.ShouldBe("2");
+        members[1].Value.Member.ShouldBe(members[1]);
+        root.GetStringMember("a").ShouldBe(members[1]);
+
+        // Array items and the root are no member's value.
+        root.Member.ShouldBeNull();
+        var array = root.Get("b")!;
+        array.Items[0].Member.ShouldBeNull();
+        array.Items[1].Get("c")!.Member!.Value.Name.ShouldBe("c");
+        array.Items[1].Pointer.ShouldBe("/b/1");
+    }
+
+    [Fact]
     public void Hostile_Nesting_Is_A_Syntax_Problem_Not_A_Crash()
     {
         var text = new string('[', 100_000) + new string(']', 100_000);
