@@ -35,7 +35,7 @@ public sealed class Linter(IReadOnlyList<IRule> rules, RuleConfiguration configu
     {
         settings ??= new LintSettings();
         var clock = Stopwatch.StartNew();
-        var model = LayoutLoader.Load(source);
+        var model = LayoutLoader.Load(source, settings.Jobs);
         var loaded = clock.Elapsed;
 
         // The deep pass decodes each layer once and records the digests it computed on the way

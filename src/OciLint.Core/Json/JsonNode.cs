@@ -23,7 +23,7 @@ public sealed class JsonNode
 
     // An item's index in its array, or a member's name offset: a node is one or the other. Members are their value
     // nodes (see JsonMember): a separate member object was 40 bytes more for each of ~4*10^5 members of a big index.
-    private readonly int _slot;
+    private int _slot;
     private string? _pointer;
 
     internal JsonNode(JsonKind kind, int start)
@@ -50,6 +50,9 @@ public sealed class JsonNode
     internal JsonMember AsMember => new(_name!, _slot, this);
 
     internal string? MemberName => _name;
+
+    /// <summary>For an array item parsed apart from the items before it (JsonParser): its index, once they are counted.</summary>
+    internal void ShiftSlot(int by) => _slot += by;
 
     /// <summary>The member whose value this is, or null when the parent is an array or there is none.</summary>
     public JsonMember? Member => _name is null ? null : AsMember;

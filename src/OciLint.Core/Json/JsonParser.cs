@@ -37,7 +37,18 @@ public static class JsonParser
 
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
-    public static JsonParseResult Parse(ReadOnlySpan<byte> bytes)
+    public static JsonParseResult Parse(ReadOnlySpan<byte> bytes) => Parse(bytes, null);
+
+    /// <summary>
+    /// As <see cref="Parse(ReadOnlySpan{byte})"/>; with <paramref name="threads"/> above 1, a big array at the top of a
+    /// document (a 50,000-entry index.json's manifests) is parsed from both ends at once. The result is the same.
+    /// </summary>
+    public static JsonParseResult Parse(byte[] bytes, int threads) => Parse(bytes, threads > 1 && Environment.ProcessorCount > 1 ? bytes : null, SplitFrom);
+
+    /// <summary>For tests: split arrays from <paramref name="splitFrom"/> bytes, on any machine.</summary>
+    internal static JsonParseResult ParseSplitting(byte[] bytes, int splitFrom) => Parse(bytes, bytes, splitFrom);
+
+    private static JsonParseResult Parse(ReadOnlySpan<byte> bytes, byte[]? splittable, int splitFrom = SplitFrom)
     {
         var problems = new List<JsonProblem>();
         var offset = 0;
@@ -62,8 +73,13 @@ public static class JsonParser
         try
         {
             var numbers = new List<JsonNode>();
-            var root = ParseValues(bytes[offset..], offset, problems, numbers);
+            var root = ParseValues(bytes[offset..], offset, problems, numbers, splittable, splitFrom);
             return new JsonParseResult(root, problems) { Numbers = numbers };
+        }
+        catch (JsonException) when (splittable is not null)
+        {
+            // Positions in the error count from where the reader resumed after a split array: parse again in one piece.
+            return Parse(bytes, null);
         }
         catch (JsonException e)
         {
@@ -72,23 +88,63 @@ public static class JsonParser
         }
     }
 
-    private static JsonNode? ParseValues(ReadOnlySpan<byte> span, int baseOffset, List<JsonProblem> problems, List<JsonNode> numbers)
+    private static JsonNode? ParseValues(ReadOnlySpan<byte> span, int baseOffset, List<JsonProblem> problems, List<JsonNode> numbers, byte[]? splittable, int splitFrom) =>
+        ParseValues(span, baseOffset, problems, numbers, splittable, new Dictionary<string, string>(StringComparer.Ordinal), item: null, splitFrom);
+
+    /// <summary>
+    /// The document in <paramref name="span"/>; or, given <paramref name="item"/>, only the value at its start, as the
+    /// item of an array (see <see cref="SecondHalf"/>): it stops after that value, before whatever follows it.
+    /// </summary>
+    private static JsonNode? ParseValues(
+        ReadOnlySpan<byte> span, int baseOffset, List<JsonProblem> problems, List<JsonNode> numbers, byte[]? splittable, Dictionary<string, string> strings, ItemOf? item, int splitFrom = SplitFrom)
     {
-        var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
+        var maxDepth = item is null ? MaxDepth : MaxDepth - item.Depth;
+        var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Disallow });
+        SecondHalf? second = null;
+        var afterItem = default(JsonReaderState);
+        var spanOffset = baseOffset;
 
         // The open containers, each with the children read so far; a closed container keeps them as an exact-size array.
         // The scratch lists are reused level by level, so a document allocates a handful of lists, not one per object.
         var open = new List<Open>();
-        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         JsonNode? root = null;
         string? pendingName = null;
         var pendingNameStart = 0;
 
         try
         {
-            while (reader.Read())
+            while ((item is null || root is null || open.Count > 0) && reader.Read())
             {
                 var start = baseOffset + (int)reader.TokenStartIndex;
+                if (second is not null && start == second.From && open.Count == second.Level && open[^1].Node == second.Array && second.Take() is { } items)
+                {
+                    // The other thread parsed from here to the end of the array: take its items and only check the
+                    // syntax of the rest, which must end the array where it did.
+                    var array = open[^1];
+                    var before = array.Items.Count;
+                    foreach (var taken in items)
+                    {
+                        taken.ShiftSlot(before);
+                        array.Items.Add(taken);
+                    }
+
+                    second.TakeNumbers(numbers);
+
+                    // Resume at the array's "]" in the state the reader had after the item before this one: inside
+                    // the array, after a value. The other thread checked the syntax of everything in between.
+                    baseOffset = second.End;
+                    reader = new Utf8JsonReader(span[(baseOffset - spanOffset)..], isFinalBlock: true, afterItem);
+                    if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        throw new JsonException("the array does not end where it was parsed to");
+                    }
+
+                    open.RemoveAt(open.Count - 1);
+                    array.Close(baseOffset + (int)reader.BytesConsumed);
+                    second = null;
+                    continue;
+                }
+
                 if (reader.TokenType == JsonTokenType.PropertyName)
                 {
                     pendingName = ReadInterned(ref reader, start, problems, strings) ?? ReadString(ref reader, start, problems);
@@ -112,6 +168,11 @@ public static class JsonParser
                     var done = open[^1];
                     open.RemoveAt(open.Count - 1);
                     done.Close(baseOffset + (int)reader.BytesConsumed);
+                    if (second is not null && open.Count == second.Level)
+                    {
+                        afterItem = reader.CurrentState;
+                    }
+
                     continue;
                 }
 
@@ -119,7 +180,7 @@ public static class JsonParser
                 string? name = null;
                 if (open.Count == 0)
                 {
-                    node = new JsonNode(KindOf(reader.TokenType), start);
+                    node = item is null ? new JsonNode(KindOf(reader.TokenType), start) : new JsonNode(KindOf(reader.TokenType), start, item.Array, null, item.Slot);
                 }
                 else
                 {
@@ -150,6 +211,11 @@ public static class JsonParser
                         var level = Open.Pool[open.Count];
                         level.Reset(node);
                         open.Add(level);
+                        if (splittable is not null && second is null && open.Count == 2 && node.Kind == JsonKind.Array && splittable.Length - start >= splitFrom)
+                        {
+                            second = SecondHalf.Start(splittable, start, node, open.Count);
+                        }
+
                         break;
                     case JsonTokenType.String:
                         node.Text = (IsEnumerated(name) ? ReadInterned(ref reader, start, problems, strings) : null) ?? ReadString(ref reader, start, problems);
@@ -174,6 +240,9 @@ public static class JsonParser
             {
                 level.Release();
             }
+
+            // Not taken (the guessed start was inside a string, or the first half failed): never left running.
+            second?.Take();
         }
 
         if (root is null)
@@ -292,6 +361,140 @@ public static class JsonParser
             }
 
             return null;
+        }
+    }
+
+    /// <summary>Below this many bytes from a top-level array's start to the end, a second thread costs more than it saves.</summary>
+    private const int SplitFrom = 2 * 1024 * 1024;
+
+    /// <summary>The array an item parsed on its own belongs to, its index there, and the depth of the array's items.</summary>
+    private sealed record ItemOf(JsonNode Array, int Slot, int Depth);
+
+    /// <summary>
+    /// The second half of a big top-level array (the manifests of a 50,000-entry index.json), parsed on another thread
+    /// from an item start guessed near the middle, while the caller parses the first half. The guess is only used
+    /// when the caller's own parse reaches an item at exactly that offset: then both parsed the same bytes by the
+    /// same grammar (each item by a reader of its own, the commas and whitespace between them by hand), and the
+    /// caller resumes at the array's end. Anything unusual in the second half (a
+    /// problem to report, a syntax error) drops it, and the caller parses on as if it had never been tried.
+    /// </summary>
+    private sealed class SecondHalf
+    {
+        private readonly Task<(List<JsonNode> Items, List<JsonNode> Numbers, int End)?> _task;
+
+        private SecondHalf(JsonNode array, int from, int level, Task<(List<JsonNode> Items, List<JsonNode> Numbers, int End)?> task)
+        {
+            Array = array;
+            From = from;
+            Level = level;
+            _task = task;
+        }
+
+        /// <summary>The array whose items the other thread parsed (the guess may have landed in a later one).</summary>
+        public JsonNode Array { get; }
+
+        /// <summary>Where the other thread started: the offset of an item's first byte, if the guess was right.</summary>
+        public int From { get; }
+
+        /// <summary>How many containers are open at the array's items (the root and the array).</summary>
+        public int Level { get; }
+
+        public static SecondHalf? Start(byte[] bytes, int arrayStart, JsonNode array, int level)
+        {
+            var from = GuessItemStart(bytes, arrayStart + ((bytes.Length - arrayStart) / 2));
+            if (from < 0)
+            {
+                return null;
+            }
+
+            var task = Task.Factory.StartNew(() => ParseItems(bytes, from, array, level), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            return new SecondHalf(array, from, level, task);
+        }
+
+        /// <summary>Waits for the other thread: its items in order, or null when it gave up.</summary>
+        public List<JsonNode>? Take() => _task.Result?.Items;
+
+        public void TakeNumbers(List<JsonNode> numbers) => numbers.AddRange(_task.Result!.Value.Numbers);
+
+        /// <summary>The offset of the array's closing "]".</summary>
+        public int End => _task.Result!.Value.End;
+
+        // The first "}", "," "{" (whitespace allowed between) after the middle: an item boundary of an array of objects,
+        // unless it is inside a string, which the caller's parse finds out.
+        private static int GuessItemStart(byte[] bytes, int from)
+        {
+            var span = bytes.AsSpan();
+            var limit = Math.Min(bytes.Length, from + (1024 * 1024));
+            for (var at = from; at < limit;)
+            {
+                var close = span[at..limit].IndexOf((byte)'}');
+                if (close < 0)
+                {
+                    return -1;
+                }
+
+                var next = SkipSpace(bytes, at + close + 1);
+                if (next < bytes.Length && bytes[next] == (byte)',')
+                {
+                    var open = SkipSpace(bytes, next + 1);
+                    if (open < bytes.Length && bytes[open] == (byte)'{')
+                    {
+                        return open;
+                    }
+                }
+
+                at += close + 1;
+            }
+
+            return -1;
+        }
+
+        private static (List<JsonNode> Items, List<JsonNode> Numbers, int End)? ParseItems(byte[] bytes, int from, JsonNode array, int depth)
+        {
+            var items = new List<JsonNode>();
+            var numbers = new List<JsonNode>();
+            var problems = new List<JsonProblem>();
+            var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+            try
+            {
+                var at = from;
+                while (true)
+                {
+                    var item = ParseValues(bytes.AsSpan(at), at, problems, numbers, null, strings, new ItemOf(array, items.Count, depth));
+                    if (item is null || problems.Count > 0)
+                    {
+                        return null;
+                    }
+
+                    items.Add(item);
+                    at = SkipSpace(bytes, item.End);
+                    if (at < bytes.Length && bytes[at] == (byte)']')
+                    {
+                        return (items, numbers, at);
+                    }
+
+                    if (at >= bytes.Length || bytes[at] != (byte)',')
+                    {
+                        return null;
+                    }
+
+                    at = SkipSpace(bytes, at + 1);
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return null;
+            }
+        }
+
+        private static int SkipSpace(byte[] bytes, int at)
+        {
+            while (at < bytes.Length && bytes[at] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+            {
+                at++;
+            }
+
+            return at;
         }
     }
 

@@ -20,14 +20,15 @@ public sealed class JsonDocumentModel
     private Dictionary<string, JsonNode>? _byPointer;
     private Dictionary<Type, object>? _cache;
 
-    public JsonDocumentModel(DocumentKind kind, string file, byte[] bytes, string? digest, DescriptorModel? parent)
+    /// <param name="threads">Threads the parser may use: a big document (a 50,000-entry index.json) is parsed on two.</param>
+    public JsonDocumentModel(DocumentKind kind, string file, byte[] bytes, string? digest, DescriptorModel? parent, int threads = 1)
     {
         Kind = kind;
         File = file;
         Bytes = bytes;
         Digest = digest;
         Parent = parent;
-        var result = JsonParser.Parse(bytes);
+        var result = JsonParser.Parse(bytes, threads);
         Root = result.Root;
         Problems = result.Problems;
         Numbers = result.Numbers;

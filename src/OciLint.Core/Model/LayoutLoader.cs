@@ -14,7 +14,8 @@ public static class LayoutLoader
     /// <summary>JSON documents larger than this are not parsed (the spec suggests manifests stay under 4 MiB).</summary>
     public const long MaxDocumentBytes = 64L * 1024 * 1024;
 
-    public static LayoutModel Load(ILayoutSource source)
+    /// <param name="threads">Threads index.json may be parsed on (-j): the one document that can be tens of MiB.</param>
+    public static LayoutModel Load(ILayoutSource source, int threads = 1)
     {
         var model = new LayoutModel(source);
         if (source.Find("oci-layout") is { IsFile: true } layoutEntry && layoutEntry.Length <= MaxDocumentBytes)
@@ -29,7 +30,7 @@ public static class LayoutLoader
         {
             if (TryReadAll(model, indexEntry) is { } bytes)
             {
-                model.IndexJson = Add(model, new JsonDocumentModel(DocumentKind.IndexJson, "index.json", bytes, null, null));
+                model.IndexJson = Add(model, new JsonDocumentModel(DocumentKind.IndexJson, "index.json", bytes, null, null, threads));
                 var parsed = new Dictionary<string, JsonDocumentModel>(StringComparer.Ordinal);
                 Walk(model, model.IndexJson, [], parsed);
             }

@@ -73,6 +73,107 @@ public sealed class JsonParserTests
         array.Items[1].Pointer.ShouldBe("/b/1");
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(400)]
+    public void A_big_array_parsed_from_both_ends_gives_the_same_tree(int entries)
+    {
+        var text = IndexOf(entries, i => $"{{\"mediaType\": \"application/vnd.oci.image.manifest.v1+json\", \"size\": {i},\n \"annotations\": {{\"t\": \"tag-{i}\"}}}}");
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var split = JsonParser.ParseSplitting(bytes, 0);
+
+        Dump(split).ShouldBe(Dump(JsonParser.Parse(bytes.AsSpan())));
+        var items = split.Root!.Get("manifests")!.Items;
+        items.Count.ShouldBe(entries);
+
+        // The second half was parsed apart, with its own interned strings: proof that the split was taken.
+        ReferenceEquals(items[0].GetString("mediaType"), items[^1].GetString("mediaType")).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("{\"a\": \"},{\"}", "a string holding an item boundary")]
+    [InlineData("{\"a\": 1, \"a\": 2}", "a duplicate member")]
+    [InlineData("{\"a\": \"\\ud800\"}", "an unpaired surrogate")]
+    [InlineData("{\"a\": [[[[1]]]]}", "nesting")]
+    [InlineData("{\"a\": tru}", "a syntax error")]
+    [InlineData("{\"a\": 1}; {\"b\": 2}", "no comma between items")]
+    [InlineData("{\"a\": 1}], \"x\": [{\"b\": 1}, {\"b\": 2}", "a second array")]
+    public void Anything_unusual_in_the_second_half_gives_what_a_plain_parse_gives(string odd, string because)
+    {
+        var text = IndexOf(40, i => i is 25 or 31 ? odd : $"{{\"n\": {i}}}");
+        var bytes = Encoding.UTF8.GetBytes(text);
+
+        Dump(JsonParser.ParseSplitting(bytes, 0)).ShouldBe(Dump(JsonParser.Parse(bytes.AsSpan())), because);
+    }
+
+    [Theory]
+    [InlineData(506)]
+    [InlineData(507)]
+    [InlineData(508)]
+    [InlineData(509)]
+    [InlineData(510)]
+    [InlineData(511)]
+    public void Nesting_limits_are_the_same_in_the_second_half(int arrays)
+    {
+        var nested = "{\"a\": " + new string('[', arrays) + new string(']', arrays) + "}";
+        // Last, after items long enough that the split falls before it.
+        var text = IndexOf(40, i => i == 39 ? nested : $"{{\"n\": {i}, \"p\": \"{new string('x', 60)}\"}}");
+        var bytes = Encoding.UTF8.GetBytes(text);
+
+        Dump(JsonParser.ParseSplitting(bytes, 0)).ShouldBe(Dump(JsonParser.Parse(bytes.AsSpan())));
+    }
+
+    [Fact]
+    public void Split_parses_agree_with_plain_parses_on_generated_arrays()
+    {
+        string[] pieces = ["{\"a\": 1}", "{}", "{\"s\": \"},{\"}", "{\"s\": \"]\"}", "{\"b\": [1, {\"c\": null}]}", "{\"d\": 1, \"d\": 2}", "[1]", "2", "\"x\"", "{\"e\": \"\\\"}, {\"}", "{\"f\": 1} {\"g\": 2}", "{\"f\": 1}; {\"g\": 2}", "{\"h\": 1},", "{\"i\": 1}]", "{\"j\": 1}\t\r\n"];
+        var piece = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]);
+        Gen.Select(piece.Array[0, 60], Gen.Int[0, 3]).Sample((items, spaces) =>
+        {
+            var gap = new string(' ', spaces) + (spaces == 2 ? "\n" : "");
+            var text = "{\"manifests\": [" + gap + string.Join("," + gap, items) + gap + "], \"z\": [{}, {}]}";
+            var bytes = Encoding.UTF8.GetBytes(text);
+            Dump(JsonParser.ParseSplitting(bytes, 0)).ShouldBe(Dump(JsonParser.Parse(bytes.AsSpan())));
+        });
+    }
+
+    private static string IndexOf(int entries, Func<int, string> entry) =>
+        "{\n  \"schemaVersion\": 2,\n  \"manifests\": [\n    " + string.Join(",\n    ", Enumerable.Range(0, entries).Select(entry)) + "\n  ],\n  \"annotations\": {\"k\": \"v\"}\n}\n";
+
+    // Every fact of a parse a rule can see: each node's kind, extent, text, pointer and member name offset, in
+    // document order, the numbers list and the problems.
+    private static string Dump(JsonParseResult result)
+    {
+        var text = new StringBuilder();
+        void Walk(JsonNode node)
+        {
+            text.Append($"{node.Kind} {node.Start}-{node.End} {node.Pointer} {node.Member?.NameStart} {node.Text}\n");
+            foreach (var member in node.Members)
+            {
+                Walk(member.Value);
+            }
+
+            foreach (var item in node.Items)
+            {
+                Walk(item);
+            }
+        }
+
+        if (result.Root is { } root)
+        {
+            Walk(root);
+        }
+
+        text.Append("numbers ").AppendJoin(",", result.Numbers.Select(n => n.Pointer)).Append('\n');
+        foreach (var problem in result.Problems)
+        {
+            text.Append($"{problem.Kind} {problem.Offset} {problem.FirstOffset} {problem.Pointer} {problem.Message}\n");
+        }
+
+        return text.ToString();
+    }
+
     [Fact]
     public void Hostile_Nesting_Is_A_Syntax_Problem_Not_A_Crash()
     {
