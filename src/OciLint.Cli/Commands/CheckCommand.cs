@@ -45,7 +45,7 @@ public sealed class CheckCommand(IConsole console)
     [Option("--no-blobs", Description = "Skip hashing blob content (schema and graph only; existence and sizes are still checked).")]
     public bool NoBlobs { get; set; }
 
-    [Option("-j|--jobs <N>", Description = "Blobs hashed in parallel, and rule threads on big layouts (at most 4) (default: the number of processors).")]
+    [Option("-j|--jobs <N>", Description = "Blobs hashed in parallel; on big layouts also rule threads (at most 4) and two threads parsing index.json (default: the number of processors).")]
     [System.ComponentModel.DataAnnotations.Range(1, 1024)]
     public int? Jobs { get; set; }
 
