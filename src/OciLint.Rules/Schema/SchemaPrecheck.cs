@@ -863,8 +863,9 @@ internal sealed class PrecheckSchema
 /// </summary>
 internal sealed class PatternMatcher(string pattern)
 {
-    // Interpreted: as fast as RegexOptions.Compiled on these short anchored patterns, without the start-up cost.
-    private readonly Regex _regex = new(pattern, RegexOptions.None);
+    // The OCI schemas' patterns are compiled at build time; others (rule files' schemas) are interpreted, since
+    // RegexOptions.Compiled costs its emit and JIT in every run.
+    private readonly Regex _regex = SchemaPatterns.For(pattern) ?? new(pattern, RegexOptions.None);
 
     // Reference writes are atomic, and each field only ever holds a string with that outcome: safe across threads.
     private volatile string? _lastMatch;
