@@ -108,6 +108,20 @@ public sealed class JsonNode
         return null;
     }
 
+    /// <summary>Whether a member has this name under <paramref name="comparison"/> (a loop: LINQ's Any boxed the member list and allocated an enumerator and a delegate per call).</summary>
+    public bool HasMember(string name, StringComparison comparison)
+    {
+        foreach (var value in _members ?? [])
+        {
+            if (string.Equals(value._name, name, comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public string? GetString(string name) => Get(name) is { Kind: JsonKind.String } n ? n.Text : null;
 
     /// <summary>The first member with exactly this name whose value is a string, or null: the entry a string map (annotations, labels) keeps for that key.</summary>

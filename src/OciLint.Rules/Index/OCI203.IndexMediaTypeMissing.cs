@@ -13,7 +13,7 @@ public sealed class IndexMediaTypeMissing : Rule
     public override void CheckDocument(JsonDocumentModel document, RuleContext context)
     {
         // A case variant ("MediaType") is OCI106's finding, with its own fix.
-        if (!document.IsIndexLike || document.Root is not { IsObject: true } root || root.Members.Any(m => m.Name.Equals("mediaType", StringComparison.OrdinalIgnoreCase)))
+        if (!document.IsIndexLike || document.Root is not { IsObject: true } root || root.HasMember("mediaType", StringComparison.OrdinalIgnoreCase))
         {
             return;
         }

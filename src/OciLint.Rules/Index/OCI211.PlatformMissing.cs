@@ -13,7 +13,7 @@ public sealed class PlatformMissing : Rule
     public override void CheckDescriptor(DescriptorModel descriptor, RuleContext context)
     {
         if (descriptor.Role != DescriptorRole.IndexEntry
-            || descriptor.Node.Members.Any(m => m.Name.Equals("platform", StringComparison.OrdinalIgnoreCase))
+            || descriptor.Node.HasMember("platform", StringComparison.OrdinalIgnoreCase)
             || descriptor.Target is not { Kind: DocumentKind.Manifest } manifest
             || manifest.Descriptors.FirstOrDefault(d => d.Role == DescriptorRole.Config) is not { } config
             || !MediaTypes.IsConfig(config.MediaType))

@@ -28,7 +28,8 @@ public sealed class IndexNotSingleEntry : Rule
         // Suggest a name only when it selects one image: a ref name on entries for different digests
         // is ambiguous (OCI715), and skopeo would silently take the first. The keys, in order of first
         // appearance (the dictionary is only added to), are also the distinct ref names to show.
-        var targets = new Dictionary<string, (string? Digest, bool Ambiguous)>(StringComparer.Ordinal);
+        // Sized up front: grown from empty, a 50,000-entry index copied it a dozen times.
+        var targets = new Dictionary<string, (string? Digest, bool Ambiguous)>(count, StringComparer.Ordinal);
         foreach (var entry in document.Descriptors)
         {
             if (entry.Role == DescriptorRole.IndexEntry && entry.RefName is { } name && !targets.TryAdd(name, (entry.Digest, false)) && targets[name].Digest != entry.Digest)

@@ -33,7 +33,7 @@ public sealed class IndexDuplicateDigest : Rule
                 groups[digest] = sameDigest = [];
             }
 
-            var group = sameDigest.Find(g => g[0].Size == descriptor.Size && g[0].MediaType == descriptor.MediaType);
+            var group = SameSizeAndType(sameDigest, descriptor);
             if (group is null)
             {
                 sameDigest.Add(group = []);
@@ -53,7 +53,7 @@ public sealed class IndexDuplicateDigest : Rule
 
             // --keep-ref names the survivor; without it (or when no entry of this group has that name), the first.
             var keepRef = context.Settings.FixInput("keep-ref");
-            var kept = members.FirstOrDefault(d => keepRef is not null && d.RefName == keepRef) ?? members[0];
+            var kept = (keepRef is null ? null : members.Find(d => d.RefName == keepRef)) ?? members[0];
             var others = members.Where(d => !ReferenceEquals(d, kept)).ToList();
             var refs = members.Select(d => d.RefName ?? "(no ref name)").ToList();
             var dropped = others.Select(d => d.RefName).OfType<string>().Where(r => r != kept.RefName).Distinct(StringComparer.Ordinal).ToList();
@@ -70,6 +70,20 @@ public sealed class IndexDuplicateDigest : Rule
                 $"entries {Text.List(members.Select(d => d.Position))} all point at {kept.Digest} (same size and media type) with ref names {Text.Quoted(refs)}: single-image consumers see {members.Count} images where there is one",
                 fix);
         }
+    }
+
+    // A loop, not List.Find with a lambda: that was a closure and a delegate for each of 50,000 entries.
+    private static List<DescriptorModel>? SameSizeAndType(List<List<DescriptorModel>> groups, DescriptorModel descriptor)
+    {
+        foreach (var group in groups)
+        {
+            if (group[0].Size == descriptor.Size && group[0].MediaType == descriptor.MediaType)
+            {
+                return group;
+            }
+        }
+
+        return null;
     }
 
     // Hash first: the canonical text of an entry is built only when its hash matches an earlier variant's.

@@ -71,6 +71,9 @@ public sealed class JsonParserTests
         array.Items[0].Member.ShouldBeNull();
         array.Items[1].Get("c")!.Member!.Value.Name.ShouldBe("c");
         array.Items[1].Pointer.ShouldBe("/b/1");
+        root.HasMember("A", StringComparison.OrdinalIgnoreCase).ShouldBeTrue();
+        root.HasMember("A", StringComparison.Ordinal).ShouldBeFalse();
+        array.HasMember("b", StringComparison.Ordinal).ShouldBeFalse();
     }
 
     [Theory]
