@@ -41,7 +41,7 @@ public static class JsonParser
 
     /// <summary>
     /// As <see cref="Parse(ReadOnlySpan{byte})"/>; with <paramref name="threads"/> above 1, a big array at the top of a
-    /// document (a 50,000-entry index.json's manifests) is parsed from both ends at once. The result is the same.
+    /// document (a 50,000-entry index.json's manifests) is parsed in two halves at once. The result is the same.
     /// </summary>
     public static JsonParseResult Parse(byte[] bytes, int threads) => Parse(bytes, threads > 1 && Environment.ProcessorCount > 1 ? bytes : null, SplitFrom);
 
@@ -76,7 +76,7 @@ public static class JsonParser
             var root = ParseValues(bytes[offset..], offset, problems, numbers, splittable, splitFrom);
             return new JsonParseResult(root, problems) { Numbers = numbers };
         }
-        catch (JsonException) when (splittable is not null)
+        catch (ResumedReaderException)
         {
             // Positions in the error count from where the reader resumed after a split array: parse again in one piece.
             return Parse(bytes, null);
@@ -102,6 +102,7 @@ public static class JsonParser
         var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Disallow });
         SecondHalf? second = null;
         var afterItem = default(JsonReaderState);
+        var resumed = false;
         var spanOffset = baseOffset;
 
         // The open containers, each with the children read so far; a closed container keeps them as an exact-size array.
@@ -133,6 +134,7 @@ public static class JsonParser
                     // Resume at the array's "]" in the state the reader had after the item before this one: inside
                     // the array, after a value. The other thread checked the syntax of everything in between.
                     baseOffset = second.End;
+                    resumed = true;
                     reader = new Utf8JsonReader(span[(baseOffset - spanOffset)..], isFinalBlock: true, afterItem);
                     if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
                     {
@@ -211,7 +213,7 @@ public static class JsonParser
                         var level = Open.Pool[open.Count];
                         level.Reset(node);
                         open.Add(level);
-                        if (splittable is not null && second is null && open.Count == 2 && node.Kind == JsonKind.Array && splittable.Length - start >= splitFrom)
+                        if (splittable is not null && second is null && open.Count == 2 && name == "manifests" && node.Kind == JsonKind.Array && splittable.Length - start >= splitFrom)
                         {
                             second = SecondHalf.Start(splittable, start, node, open.Count);
                         }
@@ -233,6 +235,10 @@ public static class JsonParser
                 }
             }
         }
+        catch (JsonException) when (resumed)
+        {
+            throw new ResumedReaderException();
+        }
         finally
         {
             // A syntax error leaves containers open: let go of them too.
@@ -242,7 +248,7 @@ public static class JsonParser
             }
 
             // Not taken (the guessed start was inside a string, or the first half failed): never left running.
-            second?.Take();
+            second?.Wait();
         }
 
         if (root is null)
@@ -364,6 +370,9 @@ public static class JsonParser
         }
     }
 
+    /// <summary>A syntax error after the reader resumed past a split array: its line and column count from there.</summary>
+    private sealed class ResumedReaderException : Exception;
+
     /// <summary>Below this many bytes from a top-level array's start to the end, a second thread costs more than it saves.</summary>
     private const int SplitFrom = 2 * 1024 * 1024;
 
@@ -412,12 +421,24 @@ public static class JsonParser
         }
 
         /// <summary>Waits for the other thread: its items in order, or null when it gave up.</summary>
-        public List<JsonNode>? Take() => _task.Result?.Items;
+        public List<JsonNode>? Take() => _task.GetAwaiter().GetResult()?.Items;
 
-        public void TakeNumbers(List<JsonNode> numbers) => numbers.AddRange(_task.Result!.Value.Numbers);
+        public void TakeNumbers(List<JsonNode> numbers) => numbers.AddRange(_task.GetAwaiter().GetResult()!.Value.Numbers);
 
         /// <summary>The offset of the array's closing "]".</summary>
-        public int End => _task.Result!.Value.End;
+        public int End => _task.GetAwaiter().GetResult()!.Value.End;
+
+        /// <summary>Waits for the other thread without taking its work (or its failure): nothing is left running.</summary>
+        public void Wait()
+        {
+            try
+            {
+                _task.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+        }
 
         // The first "}", "," "{" (whitespace allowed between) after the middle: an item boundary of an array of objects,
         // unless it is inside a string, which the caller's parse finds out.

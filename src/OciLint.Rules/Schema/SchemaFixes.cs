@@ -29,7 +29,8 @@ internal static class SchemaFixes
             return null;
         }
 
-        if (value.Member is not { } member)
+        // The parent found by pointer may be another object of the same name (a duplicate member): only its own member is removed.
+        if (value.Member is not { } member || !obj.Members.Any(m => ReferenceEquals(m.Value, value)))
         {
             return null;
         }

@@ -124,7 +124,25 @@ public sealed class JsonParserTests
         var text = IndexOf(40, i => i == 39 ? nested : $"{{\"n\": {i}, \"p\": \"{new string('x', 60)}\"}}");
         var bytes = Encoding.UTF8.GetBytes(text);
 
-        Dump(JsonParser.ParseSplitting(bytes, 0)).ShouldBe(Dump(JsonParser.Parse(bytes.AsSpan())));
+        var split = JsonParser.ParseSplitting(bytes, 0);
+        Dump(split).ShouldBe(Dump(JsonParser.Parse(bytes.AsSpan())));
+        if (split.Root is { } root)
+        {
+            // Within the limit the second half was taken: its member names are interned apart from the first half's.
+            var items = root.Get("manifests")!.Items;
+            ReferenceEquals(items[0].Members[0].Name, items[^2].Members[0].Name).ShouldBeFalse();
+        }
+    }
+
+    [Fact]
+    public void Only_the_manifests_array_is_split()
+    {
+        var text = IndexOf(40, i => $"{{\"n\": {i}}}").Replace("\"manifests\"", "\"x\": [], \"manifests\"", StringComparison.Ordinal);
+        var split = JsonParser.ParseSplitting(Encoding.UTF8.GetBytes(text), 0);
+
+        var items = split.Root!.Get("manifests")!.Items;
+        ReferenceEquals(items[0].Members[0].Name, items[^1].Members[0].Name).ShouldBeFalse();
+        Dump(split).ShouldBe(Dump(JsonParser.Parse(Encoding.UTF8.GetBytes(text).AsSpan())));
     }
 
     [Fact]

@@ -12,6 +12,21 @@ namespace OciLint.Tests.Rules;
 /// <summary>The pieces of rules whose cases are too many for fixture folders.</summary>
 public sealed class RuleHelperTests
 {
+    [Fact]
+    public void A_null_member_under_a_duplicate_name_gets_no_fix_for_the_wrong_object()
+    {
+        // The schema error points at the first "manifests", the pointer lookup finds the last: no fix, and no crash.
+        using var temp = new OciLint.Tests.Support.TempDir();
+        const string entry = "{\"mediaType\": \"application/vnd.oci.image.manifest.v1+json\", \"digest\": \"sha256:6c3c624b58dbbcd3c0dd82b4c53f04194d1247c6eebdaab7c610cf7d66709b3b\", \"size\": 1";
+        File.WriteAllText(Path.Combine(temp.Path, "oci-layout"), "{\"imageLayoutVersion\": \"1.0.0\"}");
+        File.WriteAllText(Path.Combine(temp.Path, "index.json"), $"{{\"schemaVersion\": 2, \"manifests\": [{entry}, \"annotations\": null}}], \"manifests\": [{entry}}}]}}");
+
+        var result = OciLint.Tests.Support.Lint.Run(temp.Path);
+
+        result.Errors.ShouldBeEmpty();
+        result.Findings.ShouldContain(f => f.RuleId == "OCI104");
+    }
+
     [Theory]
     [InlineData(new[] { 1, 3, 4 })]
     [InlineData(new[] { 4, 1, 3 })]
