@@ -119,8 +119,7 @@ public static class JsonParser
                 var start = baseOffset + (int)reader.TokenStartIndex;
                 if (second is not null && start == second.From && open.Count == second.Level && open[^1].Node == second.Array && second.Take() is { } items)
                 {
-                    // The other thread parsed from here to the end of the array: take its items and only check the
-                    // syntax of the rest, which must end the array where it did.
+                    // The other thread parsed from here to the end of the array: take its items, then skip to its end.
                     var array = open[^1];
                     var before = array.Items.Count;
                     foreach (var taken in items)
@@ -247,7 +246,8 @@ public static class JsonParser
                 level.Release();
             }
 
-            // Not taken (the guessed start was inside a string, or the first half failed): never left running.
+            // Not taken (the guessed start was inside a string, a syntax error came first, or the other thread gave
+            // up): never left running.
             second?.Wait();
         }
 
