@@ -20,7 +20,7 @@ public sealed class RefNameAmbiguous : Rule
         var entries = document.Descriptors.Where(d => d.Role == DescriptorRole.IndexEntry && d.RefName is not null && d.Digest is not null).ToList();
 
         // Most names are unique: count first, then group only the names given more than once.
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             counts[entry.RefName!] = counts.GetValueOrDefault(entry.RefName!) + 1;
