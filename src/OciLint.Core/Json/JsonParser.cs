@@ -117,22 +117,22 @@ public static class JsonParser
             while ((item is null || root is null || open.Count > 0) && reader.Read())
             {
                 var start = baseOffset + (int)reader.TokenStartIndex;
-                if (second is not null && start == second.From && open.Count == second.Level && open[^1].Node == second.Array && second.Take() is { } items)
+                if (second is not null && start == second.From && open.Count == second.Level && open[^1].Node == second.Array && second.Take() is { } half)
                 {
                     // The other thread parsed from here to the end of the array: take its items, then skip to its end.
                     var array = open[^1];
                     var before = array.Items.Count;
-                    foreach (var taken in items)
+                    foreach (var taken in half.Items)
                     {
                         taken.ShiftSlot(before);
                         array.Items.Add(taken);
                     }
 
-                    second.TakeNumbers(numbers);
+                    numbers.AddRange(half.Numbers);
 
                     // Resume at the array's "]" in the state the reader had after the item before this one: inside
                     // the array, after a value. The other thread checked the syntax of everything in between.
-                    baseOffset = second.End;
+                    baseOffset = half.End;
                     resumed = true;
                     reader = new Utf8JsonReader(span[(baseOffset - spanOffset)..], isFinalBlock: true, afterItem);
                     if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
@@ -389,9 +389,9 @@ public static class JsonParser
     /// </summary>
     private sealed class SecondHalf
     {
-        private readonly Task<(List<JsonNode> Items, List<JsonNode> Numbers, int End)?> _task;
+        private readonly Task<Parsed?> _task;
 
-        private SecondHalf(JsonNode array, int from, int level, Task<(List<JsonNode> Items, List<JsonNode> Numbers, int End)?> task)
+        private SecondHalf(JsonNode array, int from, int level, Task<Parsed?> task)
         {
             Array = array;
             From = from;
@@ -420,13 +420,8 @@ public static class JsonParser
             return new SecondHalf(array, from, level, task);
         }
 
-        /// <summary>Waits for the other thread: its items in order, or null when it gave up.</summary>
-        public List<JsonNode>? Take() => _task.GetAwaiter().GetResult()?.Items;
-
-        public void TakeNumbers(List<JsonNode> numbers) => numbers.AddRange(_task.GetAwaiter().GetResult()!.Value.Numbers);
-
-        /// <summary>The offset of the array's closing "]".</summary>
-        public int End => _task.GetAwaiter().GetResult()!.Value.End;
+        /// <summary>Waits for the other thread: what it parsed, or null when it gave up.</summary>
+        public Parsed? Take() => _task.GetAwaiter().GetResult();
 
         /// <summary>Waits for the other thread without taking its work (or its failure): nothing is left running.</summary>
         public void Wait()
@@ -470,7 +465,7 @@ public static class JsonParser
             return -1;
         }
 
-        private static (List<JsonNode> Items, List<JsonNode> Numbers, int End)? ParseItems(byte[] bytes, int from, JsonNode array, int depth)
+        private static Parsed? ParseItems(byte[] bytes, int from, JsonNode array, int depth)
         {
             var items = new List<JsonNode>();
             var numbers = new List<JsonNode>();
@@ -491,7 +486,7 @@ public static class JsonParser
                     at = SkipSpace(bytes, item.End);
                     if (at < bytes.Length && bytes[at] == (byte)']')
                     {
-                        return (items, numbers, at);
+                        return new Parsed(items, numbers, at);
                     }
 
                     if (at >= bytes.Length || bytes[at] != (byte)',')
@@ -507,6 +502,9 @@ public static class JsonParser
                 return null;
             }
         }
+
+        /// <summary>The items in order, the number values among them in document order, and the offset of the array's "]".</summary>
+        public sealed record Parsed(List<JsonNode> Items, List<JsonNode> Numbers, int End);
 
         private static int SkipSpace(byte[] bytes, int at)
         {
