@@ -56,11 +56,11 @@ public sealed class IndexDuplicateDigest : Rule
             var kept = (keepRef is null ? null : members.Find(d => d.RefName == keepRef)) ?? members[0];
             var others = members.Where(d => !ReferenceEquals(d, kept)).ToList();
             var refs = members.Select(d => d.RefName ?? "(no ref name)").ToList();
-            var dropped = others.Select(d => d.RefName).OfType<string>().Where(r => r != kept.RefName).Distinct(StringComparer.Ordinal).ToList();
+            var dropped = Dropped(others, kept.RefName);
             var fix = new Fix(
                 $"keep entry {kept.Position} ({kept.RefName ?? "no ref name"}) and remove {Text.Plural(others.Count, "other entry", "other entries")} for {Text.Short(kept.Digest)}",
                 FixSafety.Unsafe,
-                ArrayEdits.RemoveItems(document, manifests, others.Select(d => d.Position)))
+                new DeferredEdits(() => ArrayEdits.RemoveItems(document, manifests, others.Select(d => d.Position))))
             {
                 Description = dropped.Count > 0 ? $"drops ref name(s) {Text.Quoted(dropped)}" : "drops the other entries' annotations",
             };
@@ -70,6 +70,22 @@ public sealed class IndexDuplicateDigest : Rule
                 $"entries {Text.List(members.Select(d => d.Position))} all point at {kept.Digest} (same size and media type) with ref names {Text.Quoted(refs)}: single-image consumers see {members.Count} images where there is one",
                 fix);
         }
+    }
+
+    // The other entries' ref names, each once, in order (a set sized up front: Distinct grew one entry by entry).
+    private static List<string> Dropped(List<DescriptorModel> others, string? kept)
+    {
+        var seen = new HashSet<string>(others.Count, StringComparer.Ordinal);
+        var dropped = new List<string>(others.Count);
+        foreach (var other in others)
+        {
+            if (other.RefName is { } name && name != kept && seen.Add(name))
+            {
+                dropped.Add(name);
+            }
+        }
+
+        return dropped;
     }
 
     // A loop, not List.Find with a lambda: that was a closure and a delegate for each of 50,000 entries.

@@ -17,6 +17,19 @@ public sealed class IndexExactDuplicate : Rule
             return;
         }
 
+        // Exact copies have the same ref name (the canonical text keeps same-named members in order, so their first
+        // ref names match too). One entry per tag is the common shape: entries whose ref name no other entry has are
+        // not hashed at all.
+        var refNames = RefNames(manifests);
+        var withRefName = new Dictionary<string, int>(manifests.Items.Count, StringComparer.Ordinal);
+        foreach (var name in refNames)
+        {
+            if (name is not null)
+            {
+                withRefName[name] = withRefName.GetValueOrDefault(name) + 1;
+            }
+        }
+
         // Canonical texts are built only for entries whose hash an earlier entry has: equal texts have equal hashes.
         var firstWithHash = new Dictionary<int, int>();
         var laterWithHash = new Dictionary<int, List<int>>();
@@ -25,7 +38,7 @@ public sealed class IndexExactDuplicate : Rule
         for (var i = 0; i < manifests.Items.Count; i++)
         {
             var item = manifests.Items[i];
-            if (!item.IsObject)
+            if (!item.IsObject || (refNames[i] is { } name && withRefName[name] == 1))
             {
                 continue;
             }
@@ -68,5 +81,16 @@ public sealed class IndexExactDuplicate : Rule
 
             return -1;
         }
+    }
+
+    private static string?[] RefNames(JsonNode manifests)
+    {
+        var names = new string?[manifests.Items.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = manifests.Items[i].Get("annotations")?.GetStringMember(MediaTypes.RefNameAnnotation)?.Value.Text;
+        }
+
+        return names;
     }
 }
