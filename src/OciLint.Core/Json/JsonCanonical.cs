@@ -135,7 +135,8 @@ public static class JsonCanonical
         builder.Append(rest).Append('"');
     }
 
-    // Members are usually in order already; sort (stably, like OrderBy) only when they are not.
+    // Members are usually in order already; sort (stably, like OrderBy) only when they are not. Stable matters: OCI903
+    // relies on equal texts having the same first member of each name (and on strings never being normalised).
     private static IReadOnlyList<JsonMember> Sorted(MemberList members)
     {
         for (var i = 1; i < members.Count; i++)

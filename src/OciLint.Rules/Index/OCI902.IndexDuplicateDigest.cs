@@ -72,7 +72,7 @@ public sealed class IndexDuplicateDigest : Rule
         }
     }
 
-    // The other entries' ref names, each once, in order (a set sized up front: Distinct grew one entry by entry).
+    // The other entries' ref names but the kept one's, each once, in order (a set sized up front: Distinct grew one entry by entry).
     private static List<string> Dropped(List<DescriptorModel> others, string? kept)
     {
         var seen = new HashSet<string>(others.Count, StringComparer.Ordinal);
