@@ -19,8 +19,16 @@ public sealed class IndexExactDuplicate : Rule
 
         // Exact copies have the same ref name (the canonical text keeps same-named members in order, so their first
         // ref names match too). One entry per tag is the common shape: entries whose ref name no other entry has are
-        // not hashed at all.
-        var refNames = RefNames(manifests);
+        // not hashed at all. Each entry's descriptor has its ref name already (OCI715 and OCI902 read it too).
+        var refNames = new string?[manifests.Items.Count];
+        foreach (var entry in document.Descriptors)
+        {
+            if (entry.Role == DescriptorRole.IndexEntry)
+            {
+                refNames[entry.Position] = entry.RefName;
+            }
+        }
+
         var withRefName = new Dictionary<string, int>(manifests.Items.Count, StringComparer.Ordinal);
         foreach (var name in refNames)
         {
@@ -81,16 +89,5 @@ public sealed class IndexExactDuplicate : Rule
 
             return -1;
         }
-    }
-
-    private static string?[] RefNames(JsonNode manifests)
-    {
-        var names = new string?[manifests.Items.Count];
-        for (var i = 0; i < names.Length; i++)
-        {
-            names[i] = manifests.Items[i].Get("annotations")?.GetStringMember(MediaTypes.RefNameAnnotation)?.Value.Text;
-        }
-
-        return names;
     }
 }
