@@ -67,10 +67,14 @@ public sealed class IndexDuplicateDigest : Rule
             context.Report(
                 document,
                 members[1].Node,
-                $"entries {Text.List(members.Select(d => d.Position))} all point at {kept.Digest} (same size and media type) with ref names {Text.Quoted(refs)}: single-image consumers see {members.Count} images where there is one",
+                $"{Which(members)} point at {kept.Digest} (same size and media type) with ref names {Text.Quoted(refs)}: single-image consumers see {members.Count} images where there is one",
                 fix);
         }
     }
+
+    private static string Which(List<DescriptorModel> members) => members.Count == 2
+        ? $"entries {members[0].Position} and {members[1].Position} both"
+        : $"entries {Text.List(members.Select(d => d.Position))} all";
 
     // The other entries' ref names but the kept one's, each once, in order (a set sized up front: Distinct grew one entry by entry).
     private static List<string> Dropped(List<DescriptorModel> others, string? kept)

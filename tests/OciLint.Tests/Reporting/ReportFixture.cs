@@ -95,7 +95,7 @@ public static class ReportFixture
         Finding[] findings =
         [
             new(NotSingleEntry.Id, Warning, "index.json holds 2 entries: skopeo copy oci:DIR fails with \"more than one image in oci, choose an image\"", new Location("index.json", "/manifests", 1 + lineShift, 32, 1 + lineShift, 457)),
-            new(DuplicateDigest.Id, Warning, $"entries 0, 1 all point at {ManifestDigest} (same size and media type) with ref names \"v1\", \"latest\": single-image consumers see 2 images where there is one", new Location("index.json", "/manifests/1", 1 + lineShift, 243, 1 + lineShift, 456))
+            new(DuplicateDigest.Id, Warning, $"entries 0 and 1 both point at {ManifestDigest} (same size and media type) with ref names \"v1\", \"latest\": single-image consumers see 2 images where there is one", new Location("index.json", "/manifests/1", 1 + lineShift, 243, 1 + lineShift, 456))
             {
                 Fix = duplicateFix,
                 Related = [new Location("index.json", "/manifests/0", 1 + lineShift, 33, 1 + lineShift, 242)],

@@ -74,6 +74,15 @@ public sealed class IndexDuplicateTests
     }
 
     [Fact]
+    public void A_Collapse_Names_Two_Entries_As_Both_And_More_As_All()
+    {
+        string[] entries = [.. Enumerable.Range(0, 5).Select(i => Entry(i < 2 ? DigestA : DigestB, $"\"annotations\": {{\"org.opencontainers.image.ref.name\": \"tag-{i}\"}}"))];
+        using var temp = Layout(entries);
+        var messages = Lint.Run(temp.Path).Findings.Where(f => f.RuleId == "OCI902").Select(f => f.Message[..f.Message.IndexOf(" sha256:", StringComparison.Ordinal)]).ToList();
+        messages.ShouldBe(["entries 0 and 1 both point at", "entries 2, 3, 4 all point at"]);
+    }
+
+    [Fact]
     public void Deferred_Edits_Are_Computed_Once_On_First_Read()
     {
         var calls = 0;
