@@ -65,7 +65,8 @@ echo "== $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | x
 "$barehash" -j "$jobs" "$big/blobs"
 
 echo "== 2 GiB layout: ocilint vs bare hashing vs oci-image-tool"
-hyperfine --warmup 1 --runs "$runs" --ignore-failure --export-json "$work/big.json" \
+# Every command must exit 0 (hyperfine stops otherwise): a run that crashed or gave up early is not a fast run.
+hyperfine --warmup 1 --runs "$runs" --export-json "$work/big.json" \
   -n "ocilint check" "$ocilint check -q -j $jobs $big" \
   -n "ocilint check --no-blobs" "$ocilint check -q --no-blobs $big" \
   -n "bare .NET SHA-256 (barehash.cs)" "$barehash -j $jobs $big/blobs" \
@@ -81,12 +82,12 @@ echo "ocilint check single-tag: $(peak "$ocilint" check -q "$small")"
 echo "oci-image-tool big:       $(peak oci-image-tool validate --type image "$big")"
 
 echo "== 50,000-entry index.json and the three-blob layout (start-up included)"
-hyperfine --warmup 2 --runs $((runs * 5)) --ignore-failure --export-json "$work/small.json" \
+hyperfine --warmup 2 --runs $((runs * 5)) --export-json "$work/small.json" \
   -n "ocilint --version" "$ocilint --version" \
   -n "ocilint check single-tag" "$ocilint check -q $small" \
   -n "ocilint check single-tag (framework-dependent ReadyToRun)" "$work/ocilint-fd/ocilint check -q $small" \
   -n "ocilint check single-tag (no ReadyToRun)" "$work/ocilint-jit/ocilint check -q $small"
-hyperfine --warmup 1 --runs "$runs" --ignore-failure --export-json "$work/index.json" \
+hyperfine --warmup 1 --runs "$runs" --export-json "$work/index.json" \
   -n "ocilint check index50k" "$ocilint check -q $idx" \
   -n "ocilint check index50k --no-blobs" "$ocilint check -q --no-blobs $idx"
 
