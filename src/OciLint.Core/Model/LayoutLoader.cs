@@ -123,6 +123,10 @@ public static class LayoutLoader
         DescriptorRole.IndexEntry when MediaTypes.IsIndex(descriptor.MediaType) => DocumentKind.Index,
         DescriptorRole.IndexEntry when MediaTypes.IsManifest(descriptor.MediaType) => DocumentKind.Manifest,
         DescriptorRole.Config when MediaTypes.IsConfig(descriptor.MediaType) => DocumentKind.Config,
+        // A referrer's subject is followed when its blob is here (OCI521 notes when it is not): the image it names is
+        // part of the graph, so its documents are parsed and schema-checked and its blobs are not orphans.
+        DescriptorRole.Subject when MediaTypes.IsIndex(descriptor.MediaType) => DocumentKind.Index,
+        DescriptorRole.Subject when MediaTypes.IsManifest(descriptor.MediaType) => DocumentKind.Manifest,
         _ => null,
     };
 
