@@ -53,6 +53,9 @@ public enum SourceIssueKind
 
     /// <summary>Directory and "./"-prefixed names mixed, or parent directory entries missing.</summary>
     InconsistentNames,
+
+    /// <summary>The same file path appears more than once, every copy with the same bytes.</summary>
+    DuplicateIdenticalPath,
 }
 
 /// <summary>A problem met while opening the target, turned into findings by the layout rules.</summary>

@@ -26,6 +26,9 @@ public sealed class TarLayoutSource : ILayoutSource
     private readonly Dictionary<LayoutEntry, byte[]> _contents = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(LayoutEntry, string), string> _digests = [];
     private readonly List<SourceIssue> _issues = [];
+
+    // Two regular files at one path: the issue's index in _issues, the earlier copy and the later one.
+    private readonly List<(int Issue, LayoutEntry First, LayoutEntry Second)> _duplicateFiles = [];
     private readonly bool _hashBlobs;
     private long _inMemory;
 
@@ -67,6 +70,7 @@ public sealed class TarLayoutSource : ILayoutSource
             var gzip = IsGzip(stream);
             var source = new TarLayoutSource(file, gzip ? SourceKind.CompressedTar : SourceKind.Tar, hashBlobs);
             source.Index(stream);
+            source.CompareDuplicateFiles();
             return source;
         }
     }
@@ -214,12 +218,100 @@ public sealed class TarLayoutSource : ILayoutSource
         };
         if (_byPath.TryGetValue(path, out var previous) && !(previous.Kind == EntryKind.Directory && kind == EntryKind.Directory))
         {
+            if (previous.IsFile && entry.IsFile)
+            {
+                _duplicateFiles.Add((_issues.Count, previous, entry));
+            }
+
             _issues.Add(new SourceIssue(SourceIssueKind.DuplicatePath, path, $"appears more than once (members {previous.Ordinal + 1} and {ordinal + 1}); tar keeps the last"));
         }
 
         _entries.Add(entry);
         _byPath[path] = entry;
         return entry;
+    }
+
+    /// <summary>Marks duplicates whose copies have the same bytes: same length first, then compared in place (plain tar) or hashed in one more pass (compressed).</summary>
+    private void CompareDuplicateFiles()
+    {
+        var candidates = _duplicateFiles.Where(d => d.First.Length == d.Second.Length).ToList();
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var hashes = Kind == SourceKind.CompressedTar ? HashMembers(candidates.SelectMany(d => new[] { d.First.Ordinal, d.Second.Ordinal }).ToHashSet()) : null;
+            foreach (var (issue, first, second) in candidates)
+            {
+                var same = hashes is null
+                    ? SameBytes(_dataOffsets[first], _dataOffsets[second], first.Length)
+                    : hashes.TryGetValue(first.Ordinal, out var a) && hashes.TryGetValue(second.Ordinal, out var b) && a == b;
+                if (same)
+                {
+                    var detail = _issues[issue].Detail.Replace("; tar keeps the last", " with identical bytes", StringComparison.Ordinal);
+                    _issues[issue] = _issues[issue] with { Kind = SourceIssueKind.DuplicateIdenticalPath, Detail = detail };
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or UnauthorizedAccessException)
+        {
+            // Unreadable copies stay "different": the archive's own problems are reported elsewhere.
+        }
+    }
+
+    private bool SameBytes(long firstOffset, long secondOffset, long length)
+    {
+        using var first = new FileStream(_file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var second = new FileStream(_file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        first.Seek(firstOffset, SeekOrigin.Begin);
+        second.Seek(secondOffset, SeekOrigin.Begin);
+        var a = ArrayPool<byte>.Shared.Rent(BlobVerifier.BufferSize);
+        var b = ArrayPool<byte>.Shared.Rent(BlobVerifier.BufferSize);
+        try
+        {
+            for (long done = 0; done < length;)
+            {
+                var chunk = (int)Math.Min(BlobVerifier.BufferSize, length - done);
+                first.ReadExactly(a, 0, chunk);
+                second.ReadExactly(b, 0, chunk);
+                if (!a.AsSpan(0, chunk).SequenceEqual(b.AsSpan(0, chunk)))
+                {
+                    return false;
+                }
+
+                done += chunk;
+            }
+
+            return true;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(a);
+            ArrayPool<byte>.Shared.Return(b);
+        }
+    }
+
+    /// <summary>SHA-256 of the members at these ordinals, in one more decompression pass.</summary>
+    private Dictionary<int, string> HashMembers(HashSet<int> ordinals)
+    {
+        var hashes = new Dictionary<int, string>();
+        using var file = File.OpenRead(_file);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var reader = new TarReader(gzip);
+        var ordinal = 0;
+        while (hashes.Count < ordinals.Count && reader.GetNextEntry(copyData: false) is { } member)
+        {
+            // Ordinals count every member Index read, skipped global headers included.
+            var current = ordinal++;
+            if (ordinals.Contains(current) && member.DataStream is { } data)
+            {
+                hashes[current] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(data));
+            }
+        }
+
+        return hashes;
     }
 
     /// <summary>Strips "./" and trailing "/"; rejects absolute names and ".." components.</summary>

@@ -119,6 +119,65 @@ public sealed partial class CatalogTests
         BuiltInRules.Rules.ShouldAllBe(r => configuration.Resolve(r.Metadata) != Severity.Off);
     }
 
+    /// <summary>
+    /// Runs only beside ../shared: every rule of sections 2.1-2.5 of the research catalog (OCI0xx-OCI4xx) exists,
+    /// and every catalog rule that exists has the catalog's default severity.
+    /// </summary>
+    [Fact]
+    public void Every_Catalog_Rule_Exists_With_Its_Default_Severity()
+    {
+        if (RepoPaths.Shared is not { } shared || !File.Exists(Path.Combine(shared, "rules-catalog.md")))
+        {
+            return;
+        }
+
+        var catalog = CatalogRows(File.ReadAllLines(Path.Combine(shared, "rules-catalog.md")));
+        catalog.Keys.Where(id => id[3] <= '4').Count().ShouldBeGreaterThan(60, "sections 2.1-2.5 of rules-catalog.md were not parsed");
+        var problems = new List<string>();
+        foreach (var (id, severity) in catalog)
+        {
+            if (RuleCatalog.Find(BuiltInRules.Rules, id) is not { } rule)
+            {
+                if (id[3] <= '4')
+                {
+                    problems.Add($"{id} is in sections 2.1-2.5 of rules-catalog.md but is no built-in rule");
+                }
+            }
+            else if (rule.Metadata.DefaultSeverity != severity)
+            {
+                problems.Add($"{id} defaults to {rule.Metadata.DefaultSeverity.ToName()}, rules-catalog.md says {severity.ToName()}");
+            }
+        }
+
+        problems.ShouldBeEmpty();
+    }
+
+    /// <summary>The id and default severity of each table row of section 2; the severity cell's first word ("error (warning if …)" is error).</summary>
+    private static Dictionary<string, Severity> CatalogRows(IEnumerable<string> lines)
+    {
+        var rows = new Dictionary<string, Severity>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            var cells = line.Split('|');
+            if (cells.Length < 6 || !IdPattern().IsMatch(cells[1].Trim()))
+            {
+                continue;
+            }
+
+            // A reserved id (OCI804) has no severity and no rule.
+            var word = SeverityWord().Match(cells[4]).Value;
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
+            SeverityNames.TryParse(word, out var severity).ShouldBeTrue($"{cells[1].Trim()}: severity \"{cells[4].Trim()}\" is none of error, warning, note, off");
+            rows.Add(cells[1].Trim(), severity);
+        }
+
+        return rows;
+    }
+
     [GeneratedRegex("^OCI[0-9]{3}$")]
     private static partial Regex IdPattern();
 
@@ -127,4 +186,7 @@ public sealed partial class CatalogTests
 
     [GeneratedRegex("\"(OCI[0-9]{3})\"")]
     private static partial Regex SchemaRuleId();
+
+    [GeneratedRegex("[a-z]+")]
+    private static partial Regex SeverityWord();
 }
