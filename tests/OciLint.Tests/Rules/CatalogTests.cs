@@ -123,15 +123,13 @@ public sealed partial class CatalogTests
     /// Runs only beside ../shared: every rule of sections 2.1-2.5 of the research catalog (OCI0xx-OCI4xx) exists,
     /// and every catalog rule that exists has the catalog's default severity.
     /// </summary>
-    [Fact]
+    [SkippableFact]
     public void Every_Catalog_Rule_Exists_With_Its_Default_Severity()
     {
-        if (RepoPaths.Shared is not { } shared || !File.Exists(Path.Combine(shared, "rules-catalog.md")))
-        {
-            return;
-        }
+        var shared = RepoPaths.Shared;
+        Skip.If(shared is null || !File.Exists(Path.Combine(shared, "rules-catalog.md")), "../shared/rules-catalog.md is absent");
 
-        var catalog = CatalogRows(File.ReadAllLines(Path.Combine(shared, "rules-catalog.md")));
+        var catalog = CatalogRows(File.ReadAllLines(Path.Combine(shared!, "rules-catalog.md")));
         catalog.Keys.Where(id => id[3] <= '4').Count().ShouldBeGreaterThan(60, "sections 2.1-2.5 of rules-catalog.md were not parsed");
         var problems = new List<string>();
         foreach (var (id, severity) in catalog)
