@@ -51,6 +51,7 @@ public static class ConsumerProfiles
         new("umoci", "umoci",
         [
             new("OCI905", Severity.Error, "`umoci unpack --image DIR BUNDLE` looks up the tag \"latest\" and fails with \"tag is not found: latest\" (`umoci stat`: \"tag not found: latest\"); add a ref name with `ocilint fix --ref-name NAME`"),
+            new("OCI906", Severity.Error, "umoci considers only index.json's own entries and has no platform selection: give one platform's manifest an index.json entry with its own ref name and unpack that tag"),
             new("OCI404", Severity.Error, "umoci supports only sha256 and fails with \"compute blob path: unsupported algorithm: …\""),
             new("OCI801", Severity.Error, "umoci reads only OCI manifests and fails with \"invalid --image tag: descriptor does not point to ispec.MediaTypeImageManifest: not implemented: …\""),
             new("OCI002", null, "umoci refuses the layout: \"open CAS: validate: read oci-layout: invalid image detected\""),

@@ -93,7 +93,8 @@ public sealed class CorpusTests
     public void Folder_And_Tar_Give_The_Same_Findings(string name)
     {
         var dir = CaseDir(name);
-        Findings(Run(Path.Combine(dir, "layout.tar"))).ShouldBe(Findings(Run(Path.Combine(dir, "layout"))));
+        // OCI907 is about the tar itself (crane reads it as a docker save tarball): only the tar can give it.
+        Findings(Run(Path.Combine(dir, "layout.tar")), except: "OCI907").ShouldBe(Findings(Run(Path.Combine(dir, "layout"))));
     }
 
     [SkippableFact]
@@ -110,8 +111,8 @@ public sealed class CorpusTests
         Lint.Run(target, new RuleConfiguration().Set("OCI411", null), new LintSettings { Deep = true });
 
     // Rule, file and pointer: where a finding is, not how it is worded.
-    private static List<string> Findings(LintResult result) =>
-        [.. result.Findings.Select(f => $"{f.RuleId} {f.Location.File} {f.Location.Pointer}").Order(StringComparer.Ordinal)];
+    private static List<string> Findings(LintResult result, string? except = null) =>
+        [.. result.Findings.Where(f => f.RuleId != except).Select(f => $"{f.RuleId} {f.Location.File} {f.Location.Pointer}").Order(StringComparer.Ordinal)];
 
     private static List<string> ExpectedLabels(string caseDir)
     {

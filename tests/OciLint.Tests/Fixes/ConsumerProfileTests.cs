@@ -68,6 +68,25 @@ public sealed class ConsumerProfileTests
     }
 
     [Fact]
+    public void Umoci_Makes_A_Tag_On_A_Multi_Platform_Index_An_Error()
+    {
+        using var temp = new TempDir();
+        var layout = temp.Combine("layout");
+        Fixture.Load(Path.Combine(RepoPaths.Fixtures, "rules", "OCI906", "invalid-tag-multi-platform")).MaterializeInto(layout);
+
+        var plain = Lint.Run(layout).Findings.Single(f => f.RuleId == "OCI906");
+        plain.Severity.ShouldBe(Severity.Note);
+        plain.Message.ShouldStartWith("tag \"v1\" names an image index of 2 manifests (linux/amd64, linux/arm64)");
+        plain.Message.ShouldContain("fails with \"tag is ambiguous: v1\"");
+        plain.Message.ShouldContain("`skopeo copy --override-os linux --override-arch arm64 oci:DIR:v1 …`");
+
+        var finding = Lint.Run(layout, settings: Targets("umoci")).Findings.Single(f => f.RuleId == "OCI906");
+        finding.Severity.ShouldBe(Severity.Error);
+        finding.Message.ShouldContain("--target umoci: umoci considers only index.json's own entries");
+        Lint.Run(layout, settings: Targets("skopeo", "crane")).Findings.Single(f => f.RuleId == "OCI906").Severity.ShouldBe(Severity.Note);
+    }
+
+    [Fact]
     public void Several_Profiles_Each_Add_Their_Words_And_Any_Adds_None()
     {
         using var temp = new TempDir();
