@@ -131,17 +131,11 @@ public sealed class TarLayoutSource : ILayoutSource
                     break;
                 }
 
-                if (!seekable)
+                // A member is registered only once its data is known to be whole: one the archive ends inside
+                // is not in the layout (the truncation is the finding), so nothing later reads past the end.
+                if (Describe(member, ordinal) is { } entry)
                 {
-                    if (Add(member, ordinal) is { IsFile: true } entry && member.DataStream is { } data)
-                    {
-                        Consume(entry, data);
-                    }
-                }
-                else
-                {
-                    var entry = Add(member, ordinal);
-                    if (entry is not null && seekable)
+                    if (entry.IsFile && seekable)
                     {
                         if (member.DataOffset < 0 || member.DataOffset + member.Length > file.Length)
                         {
@@ -150,19 +144,39 @@ public sealed class TarLayoutSource : ILayoutSource
 
                         _dataOffsets[entry] = member.DataOffset;
                     }
+                    else if (entry.IsFile)
+                    {
+                        // An empty member has no data stream; it is kept (as nothing) like any small one, or it could not be read again.
+                        Consume(entry, member.DataStream ?? Stream.Null);
+                    }
+
+                    Register(entry);
                 }
             }
             catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or IOException or ArgumentException)
             {
                 var kind = ordinal == 0 ? SourceIssueKind.NotAnArchive : SourceIssueKind.Truncated;
                 var detail = ordinal == 0
-                    ? $"not a tar archive{(Kind == SourceKind.CompressedTar ? " inside the gzip stream" : "")} ({e.Message.TrimEnd('.')})"
-                    : $"the archive is truncated or corrupt after {ordinal} member(s) ({e.Message.TrimEnd('.')})";
+                    ? $"not a tar archive{(Kind == SourceKind.CompressedTar ? " inside the gzip stream" : "")} ({Explain(e)})"
+                    : $"the archive is truncated or corrupt after {ordinal} member(s) ({Explain(e)})";
                 _issues.Add(new SourceIssue(kind, "", detail));
                 break;
             }
 
             ordinal++;
+        }
+
+        if (!seekable && !_issues.Any(i => i.Kind is SourceIssueKind.NotAnArchive or SourceIssueKind.Truncated))
+        {
+            // The gzip trailer (CRC-32 and length) is checked only when the stream is read to its end.
+            try
+            {
+                archive.CopyTo(Stream.Null);
+            }
+            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+            {
+                _issues.Add(new SourceIssue(SourceIssueKind.Truncated, "", $"the gzip stream is corrupt after the last member ({Explain(e)})"));
+            }
         }
 
         if (ordinal == 0 && _issues.Count == 0 && file.Length > 0 && _entries.Count == 0)
@@ -171,7 +185,7 @@ public sealed class TarLayoutSource : ILayoutSource
         }
     }
 
-    private LayoutEntry? Add(TarEntry member, int ordinal)
+    private LayoutEntry? Describe(TarEntry member, int ordinal)
     {
         var raw = member.Name;
         var kind = member.EntryType switch
@@ -210,25 +224,29 @@ public sealed class TarLayoutSource : ILayoutSource
             _issues.Add(new SourceIssue(SourceIssueKind.UnsafeMember, raw, $"links outside the archive root (-> {member.LinkName})"));
         }
 
-        var entry = new LayoutEntry(path, kind.Value, kind == EntryKind.File ? member.Length : 0)
+        return new LayoutEntry(path, kind.Value, kind == EntryKind.File ? member.Length : 0)
         {
             LinkTarget = string.IsNullOrEmpty(member.LinkName) ? null : member.LinkName,
             RawName = raw,
             Ordinal = ordinal,
         };
-        if (_byPath.TryGetValue(path, out var previous) && !(previous.Kind == EntryKind.Directory && kind == EntryKind.Directory))
+    }
+
+    private void Register(LayoutEntry entry)
+    {
+        var path = entry.Path;
+        if (_byPath.TryGetValue(path, out var previous) && !(previous.Kind == EntryKind.Directory && entry.Kind == EntryKind.Directory))
         {
             if (previous.IsFile && entry.IsFile)
             {
                 _duplicateFiles.Add((_issues.Count, previous, entry));
             }
 
-            _issues.Add(new SourceIssue(SourceIssueKind.DuplicatePath, path, $"appears more than once (members {previous.Ordinal + 1} and {ordinal + 1}); tar keeps the last"));
+            _issues.Add(new SourceIssue(SourceIssueKind.DuplicatePath, path, $"appears more than once (members {previous.Ordinal + 1} and {entry.Ordinal + 1}); tar keeps the last"));
         }
 
         _entries.Add(entry);
         _byPath[path] = entry;
-        return entry;
     }
 
     /// <summary>Marks duplicates whose copies have the same bytes: same length first, then compared in place (plain tar) or hashed in one more pass (compressed).</summary>
@@ -374,18 +392,13 @@ public sealed class TarLayoutSource : ILayoutSource
 
     /// <summary>
     /// Reads one member of a compressed tar during the indexing pass: kept in memory when small (JSON documents
-    /// are read again later), hashed when it is a blob, otherwise skipped by the tar reader.
+    /// are read again later), hashed when it is a blob, otherwise read through and counted.
     /// </summary>
     private void Consume(LayoutEntry entry, Stream data)
     {
         var keep = entry.Length <= InMemoryLimit && _inMemory + entry.Length <= InMemoryBudget;
         var parts = entry.Path.Split('/');
         var algorithms = _hashBlobs && parts.Length == 3 && parts[0] == "blobs" ? Digests.AlgorithmsFor(parts[1], parts[2]) : [];
-        if (!keep && algorithms.Count == 0)
-        {
-            return;
-        }
-
         if (keep)
         {
             var bytes = new byte[entry.Length];
@@ -400,6 +413,8 @@ public sealed class TarLayoutSource : ILayoutSource
             return;
         }
 
+        // Read through even when nothing is hashed (skipping would decompress it all the same): the tar reader
+        // takes a stream that ends inside a member's data for the end of the archive.
         var hashes = algorithms.Select(Digests.CreateHash).ToArray();
         var buffer = ArrayPool<byte>.Shared.Rent(BlobVerifier.BufferSize);
         try
@@ -449,28 +464,48 @@ public sealed class TarLayoutSource : ILayoutSource
             {
                 if (ordinal++ == wanted.Ordinal && member.DataStream is { } data)
                 {
-                    return new OwningStream(data, wanted.Length, reader, gzip, file);
+                    return new OwningStream(data, wanted, reader, gzip, file);
                 }
             }
         }
-        catch
+        catch (Exception e)
         {
             reader.Dispose();
             gzip.Dispose();
             file.Dispose();
+            if (IsCorrupt(e))
+            {
+                throw Corrupt(wanted, e);
+            }
+
             throw;
         }
 
         reader.Dispose();
         gzip.Dispose();
         file.Dispose();
-        throw new InvalidOperationException($"{wanted.Path} vanished from {_file}");
+        throw new IOException($"{wanted.Path} is no longer in {_file} (the archive changed while it was read)");
     }
 
+    /// <summary>
+    /// The decompressor's complaints (its chunking differs from the indexing pass's, so a corrupt block can surface
+    /// at another member) become the <see cref="IOException"/> that readers of a source report as unreadable.
+    /// </summary>
+    private static IOException Corrupt(LayoutEntry entry, Exception e) =>
+        new($"the gzip stream is corrupt before the end of {entry.Path} (invalid deflate data or CRC-32 mismatch)", e);
+
+    // .NET words every deflate or CRC failure as "unsupported compression method"; say what it means.
+    private static string Explain(Exception e) =>
+        e is InvalidDataException && e.InnerException is null && e.Message.Contains("compression method", StringComparison.Ordinal)
+            ? "invalid deflate data or CRC-32 mismatch"
+            : e.Message.TrimEnd('.');
+
+    private static bool IsCorrupt(Exception e) => e is InvalidDataException or EndOfStreamException or FormatException;
+
     /// <summary>A member's data stream that also disposes the reader, decompressor and file behind it.</summary>
-    private sealed class OwningStream(Stream data, long length, params IDisposable[] owners) : ReadOnlyStream
+    private sealed class OwningStream(Stream data, LayoutEntry entry, params IDisposable[] owners) : ReadOnlyStream
     {
-        public override long Length => length;
+        public override long Length => entry.Length;
 
         private long _position;
 
@@ -478,7 +513,21 @@ public sealed class TarLayoutSource : ILayoutSource
 
         public override int Read(Span<byte> buffer)
         {
-            var read = data.Read(buffer);
+            int read;
+            try
+            {
+                read = data.Read(buffer);
+            }
+            catch (Exception e) when (IsCorrupt(e))
+            {
+                throw Corrupt(entry, e);
+            }
+
+            if (read == 0 && buffer.Length > 0 && _position < entry.Length)
+            {
+                throw new IOException($"the gzip stream ends inside {entry.Path} ({_position} of {entry.Length} bytes)");
+            }
+
             _position += read;
             return read;
         }

@@ -55,6 +55,44 @@ public sealed class BrokenFileTests
         expected.ShouldContain(id => found.Contains(id), $"{file} {damage}: expected {string.Join(" or ", expected)}; found {string.Join(", ", found.Order())}");
     }
 
+    public static TheoryData<string, Damage, bool> TarCases()
+    {
+        var data = new TheoryData<string, Damage, bool>();
+        foreach (var file in HostileLayout.Files(HostileLayout.Valid))
+        {
+            foreach (var damage in Enum.GetValues<Damage>().Where(d => d < Damage.Directory))
+            {
+                data.Add(file, damage, false);
+                data.Add(file, damage, true);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// The same damage inside a tar, plain (read by seeking) or gzip (read in one streaming pass, then again per
+    /// member asked for): an emptied member once threw there.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TarCases))]
+    public void Each_Broken_File_In_A_Tar_Gives_Its_Finding(string file, Damage damage, bool gzip)
+    {
+        using var temp = new TempDir();
+        var layout = temp.Combine("layout");
+        HostileLayout.Copy(HostileLayout.Valid, layout);
+        Break(Path.Combine(layout, file), damage, outside: "");
+        var tar = temp.Combine(gzip ? "layout.tar.gz" : "layout.tar");
+        Fixture.WriteTar(layout, tar, gzip);
+
+        var result = HostileLayout.RunGuarded(tar);
+
+        result.Errors.ShouldBeEmpty();
+        var found = result.Findings.Where(f => f.Severity is Severity.Error or Severity.Warning).Select(f => f.RuleId).ToHashSet();
+        var expected = Expected(file, damage);
+        expected.ShouldContain(id => found.Contains(id), $"{file} {damage} in a {(gzip ? "gzip " : "")}tar: expected {string.Join(" or ", expected)}; found {string.Join(", ", found.Order())}");
+    }
+
     [Fact]
     public void The_Guard_Catches_A_Read_Of_The_Fifo()
     {

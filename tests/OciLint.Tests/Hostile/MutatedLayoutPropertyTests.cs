@@ -9,8 +9,9 @@ namespace OciLint.Tests.Hostile;
 
 /// <summary>
 /// Valid layouts (folder and tar) mutated at random, a few changes at a time: bytes overwritten, files cut, grown,
-/// deleted or added, JSON values replaced by other JSON, entries duplicated, digests swapped. Whatever comes out,
-/// the check ends with findings and no rule fails (a rule that throws is a <c>ToolError</c>).
+/// deleted or added, JSON values replaced by other JSON, entries duplicated, digests swapped; as a tar, the archive
+/// itself cut or overwritten too. Whatever comes out, the check ends with findings and no rule fails (a rule that
+/// throws is a <c>ToolError</c>).
 /// </summary>
 public sealed class MutatedLayoutPropertyTests
 {
@@ -116,17 +117,25 @@ public sealed class MutatedLayoutPropertyTests
     {
         var bytes = Gen.Byte.Array[1, 24];
         var json = OneOf("null", "0", "-1", "1e400", "\"\"", "\"sha256:../../etc/passwd\"", "[]", "{}", "[[[[[[[[]]]]]]]]", "{\"mediaType\":null}", "\"application/vnd.oci.image.index.v1+json\"", "9007199254740993", "true");
+        // One cut in five empties the file: an empty file (or tar member) is a case of its own.
+        var keep = Gen.Double[0, 1].Select(k => k < 0.2 ? 0 : k);
         var mutation = Gen.OneOf<Mutation>(
             Gen.Select(Gen.Int[0, 99], Gen.Double[0, 1], bytes, (f, at, b) => new Overwrite(f, at, b)),
-            Gen.Select(Gen.Int[0, 99], Gen.Double[0, 1], (f, keep) => new Cut(f, keep)),
+            Gen.Select(Gen.Int[0, 99], keep, (f, k) => new Cut(f, k)),
             Gen.Select(Gen.Int[0, 99], bytes, (f, b) => new Grow(f, b)),
             Gen.Int[0, 99].Select(f => new Delete(f)),
             Gen.Select(OneOf("blobs/sha256/stray", "blobs/sha256/" + new string('a', 64), "blobs/md5/x", "extra.json", "blobs/sha512/" + new string('b', 128)), bytes, (n, b) => new Add(n, b)),
             Gen.Select(Gen.Int[-1, 99], Gen.Int[0, 999], json, (f, n, v) => new ReplaceJson(f, n, v)),
             Gen.Select(Gen.Int[0, 99], Gen.Bool, Gen.Int[0, 99], (e, d, b) => new Entries(e, d, b)));
 
-        Gen.Select(Gen.Int[0, Samples.Length - 1], mutation.Array[1, 4], Gen.Int[0, 3]).Sample(
-            (sample, mutations, form) =>
+        // The tar itself damaged too, now and then: cut short, or a few bytes overwritten (a header, a gzip block).
+        var tarDamage = Gen.OneOf<Mutation?>(
+            Gen.Const((Mutation?)null),
+            Gen.Select(Gen.Double[0, 1], f => (Mutation?)new Cut(0, f)),
+            Gen.Select(Gen.Double[0, 1], bytes, (at, b) => (Mutation?)new Overwrite(0, at, b)));
+
+        Gen.Select(Gen.Int[0, Samples.Length - 1], mutation.Array[1, 4], Gen.Int[0, 3], tarDamage).Sample(
+            (sample, mutations, form, damage) =>
             {
                 using var temp = new TempDir();
                 var layout = temp.Combine("layout");
@@ -136,19 +145,22 @@ public sealed class MutatedLayoutPropertyTests
                     m.Apply(layout);
                 }
 
-                // One run in four reads the same layout as a tar.
+                // Half the runs read the same layout as a tar, plain (read by seeking) or gzip (read as a stream).
                 var target = layout;
-                if (form == 0)
+                if (form < 2)
                 {
-                    target = temp.Combine("layout.tar");
-                    Fixture.WriteTar(layout, target);
+                    var folder = temp.Combine("tar");
+                    target = Path.Combine(folder, form == 0 ? "layout.tar" : "layout.tar.gz");
+                    Directory.CreateDirectory(folder);
+                    Fixture.WriteTar(layout, target, gzip: form == 1);
+                    damage?.Apply(folder);
                 }
 
                 var result = HostileLayout.RunGuarded(target, seconds: 60);
                 result.Errors.ShouldBeEmpty($"{Samples[sample]} {string.Join(", ", mutations.Select(m => m.ToString()))}");
             },
             iter: 250,
-            print: t => $"{Samples[t.Item1]} form {t.Item3}: {string.Join(", ", t.Item2.Select(m => m.ToString()))}");
+            print: t => $"{Samples[t.Item1]} form {t.Item3} tar damage {t.Item4}: {string.Join(", ", t.Item2.Select(m => m.ToString()))}");
     }
 
     private static Gen<string> OneOf(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
