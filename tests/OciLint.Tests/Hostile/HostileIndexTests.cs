@@ -35,6 +35,43 @@ public sealed class HostileIndexTests
         duplicate.Location.Pointer.ShouldBe("/manifests/1");
     }
 
+    public static TheoryData<string, bool> DeepCases()
+    {
+        var data = new TheoryData<string, bool>();
+        // The layer is not JSON and is never parsed: its damage is its size and digest (BrokenFileTests).
+        foreach (var file in HostileLayout.Files(HostileLayout.Valid).Where(f => !f.EndsWith(Layer, StringComparison.Ordinal)))
+        {
+            data.Add(file, false);
+            data.Add(file, true);
+        }
+
+        return data;
+    }
+
+    private const string Layer = "9e94b14022a994edbd79b80ca1e92f872235519062eb50042860781164c366da";
+
+    /// <summary>Each JSON file of a layout replaced by one nested 10,000 deep (arrays, or objects) inside a plausible start.</summary>
+    [Theory]
+    [MemberData(nameof(DeepCases))]
+    public void A_10000_Deep_Document_Is_Invalid_JSON_Not_A_Stack_Overflow(string file, bool objects)
+    {
+        using var temp = new TempDir();
+        var layout = temp.Combine("layout");
+        HostileLayout.Copy(HostileLayout.Valid, layout);
+        const int Depth = 10_000;
+        var deep = objects
+            ? string.Concat(Enumerable.Repeat("{\"a\":", Depth)) + "1" + new string('}', Depth)
+            : new string('[', Depth) + new string(']', Depth);
+        File.WriteAllText(Path.Combine(layout, file), $"{{\"schemaVersion\":2,\"manifests\":{deep}}}");
+
+        var result = HostileLayout.RunGuarded(layout);
+
+        result.Errors.ShouldBeEmpty();
+        // oci-layout has its own rule for "not JSON", with umoci's words.
+        var rule = file == "oci-layout" ? "OCI004" : "OCI101";
+        result.Findings.ShouldContain(f => f.RuleId == rule && f.Location.File == file && f.Message.Contains("deeper than", StringComparison.Ordinal), string.Join("\n", result.Findings.Select(f => $"{f.RuleId} {f.Location.File}: {f.Message}")));
+    }
+
     [Fact]
     public void An_Index_That_Lists_Itself_Is_A_Cycle_Not_A_Hang()
     {
