@@ -90,6 +90,12 @@ public sealed partial class FixCommand(IConsole console)
             throw new UsageException($"{target} is a tar, and fix never rewrites an archive in place: write a fixed copy with 'ocilint fix {target} -o FIXED.tar' (or look first with --diff or --dry-run)");
         }
 
+        // fix copies every member of an archive; one it cannot read to the end would come out cut or corrupt.
+        if (isTar && writes && source.Issues.FirstOrDefault(i => i.Kind is SourceIssueKind.NotAnArchive or SourceIssueKind.Truncated) is { } damage)
+        {
+            throw new UsageException($"{target} is damaged ({damage.Detail}): fix copies every member of an archive and cannot copy this one; repair or re-create the archive first (see 'ocilint check {target}')");
+        }
+
         if (!isTar && Output is not null)
         {
             throw new UsageException($"-o is for tar targets; the folder {target} is fixed in place (look first with --diff or --dry-run)");
@@ -141,7 +147,7 @@ public sealed partial class FixCommand(IConsole console)
         {
             throw new UsageException(e.Message);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             throw new UsageException($"cannot write the fix: {e.Message}");
         }

@@ -144,6 +144,29 @@ public sealed class FixCommandTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_Damaged_Tar_Is_Not_Copied_Into_A_Fixed_One(bool gzip)
+    {
+        using var temp = new TempDir();
+        var layout = Create(temp.Combine("layout"), Index(Entry("v1"), Entry("latest")));
+        var tar = temp.Combine(gzip ? "in.tar.gz" : "in.tar");
+        Fixture.WriteTar(layout, tar, gzip);
+        var bytes = File.ReadAllBytes(tar);
+        File.WriteAllBytes(tar, bytes[..(bytes.Length * 3 / 4)]);
+        var output = temp.Combine(gzip ? "out.tar.gz" : "out.tar");
+
+        var (code, _, stderr) = CliTests.Run("fix", tar, "--unsafe", "-o", output);
+
+        code.ShouldBe(2);
+        stderr.ShouldContain($"{tar} is damaged (");
+        stderr.ShouldContain("repair or re-create the archive first");
+        File.Exists(output).ShouldBeFalse();
+        Directory.GetFiles(temp.Path).ShouldBe([tar], "nothing written beside the tar");
+        CliTests.Run("fix", tar, "--unsafe", "--diff").Code.ShouldNotBe(2, "--diff only reads: it still shows what fix would change");
+    }
+
+    [Theory]
     [InlineData("--diff", "--dry-run")]
     [InlineData("--ref-name", "-bad")]
     [InlineData("--ref-name", "a b")]
