@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Formats.Tar;
 using System.IO.Compression;
+using System.IO.Hashing;
 using OciLint.Core.Blobs;
 
 namespace OciLint.Core.Layout;
@@ -117,7 +119,7 @@ public sealed class TarLayoutSource : ILayoutSource
     private void Index(Stream file)
     {
         var seekable = Kind == SourceKind.Tar;
-        using var archive = seekable ? file : new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
+        using var archive = seekable ? file : new CountingStream(new GZipStream(file, CompressionMode.Decompress, leaveOpen: true));
         using var reader = new TarReader(archive, leaveOpen: true);
         var ordinal = 0;
         while (true)
@@ -153,7 +155,7 @@ public sealed class TarLayoutSource : ILayoutSource
                     Register(entry);
                 }
             }
-            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or IOException or ArgumentException)
+            catch (Exception e) when (e is IOException || IsCorrupt(e))
             {
                 var kind = ordinal == 0 ? SourceIssueKind.NotAnArchive : SourceIssueKind.Truncated;
                 var detail = ordinal == 0
@@ -173,15 +175,23 @@ public sealed class TarLayoutSource : ILayoutSource
             {
                 archive.CopyTo(Stream.Null);
             }
-            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+            catch (Exception e) when (e is IOException || IsCorrupt(e))
             {
                 _issues.Add(new SourceIssue(SourceIssueKind.Truncated, "", $"the gzip stream is corrupt after the last member ({Explain(e)})"));
             }
+
+            if (_issues.Count == 0 || _issues[^1].Kind != SourceIssueKind.Truncated)
+            {
+                if (MissingTrailer(file, ((CountingStream)archive).Count) is { } missing)
+                {
+                    _issues.Add(new SourceIssue(SourceIssueKind.Truncated, "", missing));
+                }
+            }
         }
 
-        if (ordinal == 0 && _issues.Count == 0 && file.Length > 0 && _entries.Count == 0)
+        if (ordinal == 0 && _issues.Count == 0 && _entries.Count == 0)
         {
-            _issues.Add(new SourceIssue(SourceIssueKind.NotAnArchive, "", "not a tar archive (no members)"));
+            _issues.Add(new SourceIssue(SourceIssueKind.NotAnArchive, "", file.Length == 0 ? "not a tar archive (the file is empty)" : "not a tar archive (no members)"));
         }
     }
 
@@ -273,7 +283,7 @@ public sealed class TarLayoutSource : ILayoutSource
                 }
             }
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException || IsCorrupt(e))
         {
             // Unreadable copies stay "different": the archive's own problems are reported elsewhere.
         }
@@ -323,9 +333,9 @@ public sealed class TarLayoutSource : ILayoutSource
         {
             // Ordinals count every member Index read, skipped global headers included.
             var current = ordinal++;
-            if (ordinals.Contains(current) && member.DataStream is { } data)
+            if (ordinals.Contains(current))
             {
-                hashes[current] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(data));
+                hashes[current] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(member.DataStream ?? Stream.Null));
             }
         }
 
@@ -494,13 +504,97 @@ public sealed class TarLayoutSource : ILayoutSource
     private static IOException Corrupt(LayoutEntry entry, Exception e) =>
         new($"the gzip stream is corrupt before the end of {entry.Path} (invalid deflate data or CRC-32 mismatch)", e);
 
+    /// <summary>
+    /// .NET's GZipStream ends quietly when the compressed data stops before the trailer, so the file's last eight
+    /// bytes must be the trailer of what was decoded: its length mod 2^32 (one gzip member), or else the length
+    /// and CRC-32 of a last member ending the decoded data (several members, as bgzip and pigz --independent write).
+    /// </summary>
+    private string? MissingTrailer(Stream file, long decoded)
+    {
+        const string Detail = "the gzip stream does not end with the trailer (CRC-32 and length) of the data it holds: it is cut short or has bytes after it, and GNU tar fails (\"unexpected end of file\" or \"trailing garbage\")";
+        if (file.Length < 18)
+        {
+            return Detail;
+        }
+
+        Span<byte> trailer = stackalloc byte[8];
+        file.Seek(-8, SeekOrigin.End);
+        file.ReadExactly(trailer);
+        var crc = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        var length = BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]);
+        if (length == (uint)decoded)
+        {
+            return null;
+        }
+
+        if (length > decoded)
+        {
+            return Detail;
+        }
+
+        // One more pass, only for multi-member (or damaged) gzip: the CRC-32 of the last `length` decoded bytes.
+        try
+        {
+            using var again = new GZipStream(File.OpenRead(_file), CompressionMode.Decompress);
+            var buffer = ArrayPool<byte>.Shared.Rent(BlobVerifier.BufferSize);
+            try
+            {
+                var skip = decoded - length;
+                var last = new Crc32();
+                int read;
+                while ((read = again.Read(buffer, 0, BlobVerifier.BufferSize)) > 0)
+                {
+                    var from = (int)Math.Clamp(skip, 0, read);
+                    last.Append(buffer.AsSpan(from, read - from));
+                    skip -= from;
+                }
+
+                return last.GetCurrentHashAsUInt32() == crc ? null : Detail;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+        catch (Exception e) when (e is IOException || IsCorrupt(e))
+        {
+            return Detail;
+        }
+    }
+
     // .NET words every deflate or CRC failure as "unsupported compression method"; say what it means.
     private static string Explain(Exception e) =>
         e is InvalidDataException && e.InnerException is null && e.Message.Contains("compression method", StringComparison.Ordinal)
             ? "invalid deflate data or CRC-32 mismatch"
             : e.Message.TrimEnd('.');
 
-    private static bool IsCorrupt(Exception e) => e is InvalidDataException or EndOfStreamException or FormatException;
+    // What System.Formats.Tar and the decompressor throw on malformed input: besides InvalidDataException, absurd
+    // PAX sizes overflow, oversized metadata headers are "invalid operations" and GNU sparse files "not supported".
+    private static bool IsCorrupt(Exception e) =>
+        e is InvalidDataException or EndOfStreamException or FormatException or OverflowException or ArgumentException or InvalidOperationException or NotSupportedException;
+
+    /// <summary>Counts the bytes read through it (the decoded length of a gzip stream).</summary>
+    private sealed class CountingStream(Stream inner) : ReadOnlyStream
+    {
+        public long Count { get; private set; }
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer);
+            Count += read;
+            return read;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 
     /// <summary>A member's data stream that also disposes the reader, decompressor and file behind it.</summary>
     private sealed class OwningStream(Stream data, LayoutEntry entry, params IDisposable[] owners) : ReadOnlyStream

@@ -54,22 +54,12 @@ public sealed class DamagedTarTests
         found.ShouldNotContain("OCI407");
     }
 
-    public static TheoryData<bool, double> GzipDamages()
-    {
-        var data = new TheoryData<bool, double>();
-        foreach (var at in new[] { 0.2, 0.4, 0.6, 0.8, 0.95 })
-        {
-            data.Add(true, at);
-            data.Add(false, at);
-        }
-
-        return data;
-    }
+    public static TheoryData<double, bool> GzipDamages() => HostileLayout.EachWithFalseAndTrue([0.2, 0.4, 0.6, 0.8, 0.95]);
 
     /// <summary>The decompressor fails at other members on the second read than on the first: every read of a member must turn that into a finding.</summary>
     [Theory]
     [MemberData(nameof(GzipDamages))]
-    public void A_Damaged_Gzip_Tar_Gives_Findings(bool cut, double at)
+    public void A_Damaged_Gzip_Tar_Gives_Findings(double at, bool cut)
     {
         using var temp = new TempDir();
         var tar = temp.Combine("layout.tar.gz");
@@ -90,7 +80,183 @@ public sealed class DamagedTarTests
         var result = HostileLayout.RunGuarded(tar);
 
         result.Errors.ShouldBeEmpty();
-        result.Findings.ShouldContain(f => f.Severity == Severity.Error, $"cut={cut} at={at}");
+        var found = result.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.RuleId).ToHashSet();
+        found.ShouldContain("OCI001", $"cut={cut} at={at}: {string.Join(", ", found)}");
+        if (cut)
+        {
+            // What was cut is left out, not read as a blob of the wrong size or content.
+            found.ShouldNotContain("OCI406");
+            found.ShouldNotContain("OCI407");
+        }
+    }
+
+    public enum Trailer
+    {
+        Cut3,
+        Cut4,
+        Cut8,
+        Cut12,
+        CrcFlipped,
+        LengthFlipped,
+        GarbageAfter,
+        TwoMembers,
+        EmptyMemberAfter,
+        ZerosAfter,
+    }
+
+    /// <summary>
+    /// .NET's decompressor ends quietly where the data stops, so the trailer is checked against the decoded data:
+    /// what GNU tar rejects is OCI001, while several gzip members (bgzip, pigz --independent) and zero padding pass.
+    /// </summary>
+    [Theory]
+    [InlineData(Trailer.Cut3, true)]
+    [InlineData(Trailer.Cut4, true)]
+    [InlineData(Trailer.Cut8, true)]
+    [InlineData(Trailer.Cut12, true)]
+    [InlineData(Trailer.CrcFlipped, true)]
+    [InlineData(Trailer.LengthFlipped, true)]
+    [InlineData(Trailer.GarbageAfter, true)]
+    [InlineData(Trailer.TwoMembers, false)]
+    [InlineData(Trailer.EmptyMemberAfter, false)]
+    [InlineData(Trailer.ZerosAfter, false)]
+    public void The_Gzip_Trailer_Is_Checked(Trailer trailer, bool damaged)
+    {
+        using var temp = new TempDir();
+        var plain = temp.Combine("layout.tar");
+        Fixture.WriteTar(HostileLayout.Valid, plain);
+        var tar = File.ReadAllBytes(plain);
+        var gz = Gzip(tar);
+        var bytes = trailer switch
+        {
+            Trailer.Cut3 => gz[..^3],
+            Trailer.Cut4 => gz[..^4],
+            Trailer.Cut8 => gz[..^8],
+            Trailer.Cut12 => gz[..^12],
+            Trailer.CrcFlipped => Flip(gz, gz.Length - 8),
+            Trailer.LengthFlipped => Flip(gz, gz.Length - 4),
+            Trailer.GarbageAfter => [.. gz, .. "trailing garbage\n"u8],
+            Trailer.TwoMembers => [.. Gzip(tar[..1500]), .. Gzip(tar[1500..])],
+            Trailer.EmptyMemberAfter => [.. gz, .. Gzip([])],
+            _ => [.. gz, .. new byte[4096]],
+        };
+        var path = temp.Combine("layout.tar.gz");
+        File.WriteAllBytes(path, bytes);
+
+        var result = HostileLayout.RunGuarded(path);
+
+        result.Errors.ShouldBeEmpty();
+        var unreadable = result.Findings.Where(f => f.RuleId == "OCI001").ToList();
+        if (damaged)
+        {
+            unreadable.ShouldNotBeEmpty(trailer.ToString());
+        }
+        else
+        {
+            unreadable.ShouldBeEmpty(trailer.ToString());
+            result.Findings.ShouldNotContain(f => f.Severity == Severity.Error, string.Join("\n", result.Findings.Select(f => $"{f.RuleId} {f.Message}")));
+        }
+
+        static byte[] Flip(byte[] bytes, int at)
+        {
+            var copy = bytes.ToArray();
+            copy[at] ^= 0x01;
+            return copy;
+        }
+    }
+
+    public static TheoryData<string, bool> Headers() => HostileLayout.EachWithFalseAndTrue(["gnu-sparse", "pax-8-gib", "long-name-8-gib", "pax-size-overflow"]);
+
+    /// <summary>Headers System.Formats.Tar refuses with other exceptions than InvalidDataException: each is OCI001.</summary>
+    [Theory]
+    [MemberData(nameof(Headers))]
+    public void A_Header_The_Tar_Reader_Refuses_Is_An_Unreadable_Archive(string header, bool gzip)
+    {
+        using var temp = new TempDir();
+        var plain = temp.Combine("layout.tar");
+        Fixture.WriteTar(HostileLayout.Valid, plain);
+        var valid = File.ReadAllBytes(plain)[..^1024]; // without the end-of-archive blocks
+        byte[] member = header switch
+        {
+            "gnu-sparse" => [.. RawHeader("sparse", (byte)'S', 100_000), .. new byte[1024]],
+            "pax-8-gib" => [.. RawHeader("pax", (byte)'x', 8L * 1024 * 1024 * 1024 - 1), .. new byte[1024]],
+            "long-name-8-gib" => [.. RawHeader("././@LongLink", (byte)'L', 8L * 1024 * 1024 * 1024 - 1), .. new byte[1024]],
+            _ => PaxSizeOverflow(),
+        };
+        byte[] tar = [.. valid, .. member, .. new byte[1024]];
+        var path = temp.Combine(gzip ? "bad.tar.gz" : "bad.tar");
+        File.WriteAllBytes(path, gzip ? Gzip(tar) : tar);
+
+        var result = HostileLayout.RunGuarded(path);
+
+        result.Errors.ShouldBeEmpty();
+        result.Findings.ShouldContain(f => f.RuleId == "OCI001" && f.Severity == Severity.Error);
+
+        static byte[] PaxSizeOverflow()
+        {
+            var record = "29 size=99999999999999999999\n"u8.ToArray();
+            var padded = new byte[512];
+            record.CopyTo(padded, 0);
+            return [.. RawHeader("pax", (byte)'x', record.Length), .. padded, .. RawHeader("big", (byte)'0', 0)];
+        }
+    }
+
+    [Fact]
+    public void An_Empty_File_Is_Not_A_Tar()
+    {
+        using var temp = new TempDir();
+        var path = temp.Combine("empty.tar");
+        File.WriteAllBytes(path, []);
+
+        var result = HostileLayout.RunGuarded(path);
+
+        result.Findings.ShouldContain(f => f.RuleId == "OCI001" && f.Message.Contains("the file is empty", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Empty_Duplicate_Members_Are_Identical_Copies_In_Either_Form(bool gzip)
+    {
+        using var temp = new TempDir();
+        var plain = temp.Combine("layout.tar");
+        Fixture.WriteTar(HostileLayout.Valid, plain);
+        byte[] empty = [.. RawHeader("extra.txt", (byte)'0', 0)];
+        byte[] tar = [.. File.ReadAllBytes(plain)[..^1024], .. empty, .. empty, .. new byte[1024]];
+        var path = temp.Combine(gzip ? "dup.tar.gz" : "dup.tar");
+        File.WriteAllBytes(path, gzip ? Gzip(tar) : tar);
+
+        var result = HostileLayout.RunGuarded(path);
+
+        result.Findings.Where(f => f.RuleId == "OCI015").ShouldHaveSingleItem().Severity.ShouldBe(Severity.Warning);
+    }
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(bytes);
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>A ustar header block, written by hand: TarWriter will not write the sizes and types these tests need.</summary>
+    private static byte[] RawHeader(string name, byte type, long size)
+    {
+        var header = new byte[512];
+        System.Text.Encoding.ASCII.GetBytes(name).CopyTo(header, 0);
+        "0000644\0"u8.CopyTo(header.AsSpan(100));
+        "0000000\0"u8.CopyTo(header.AsSpan(108));
+        "0000000\0"u8.CopyTo(header.AsSpan(116));
+        System.Text.Encoding.ASCII.GetBytes(Convert.ToString(size, 8).PadLeft(11, '0') + "\0").CopyTo(header, 124);
+        "00000000000\0"u8.CopyTo(header.AsSpan(136));
+        header[156] = type;
+        "ustar\000"u8.CopyTo(header.AsSpan(257));
+        "        "u8.CopyTo(header.AsSpan(148));
+        var sum = header.Sum(b => b);
+        System.Text.Encoding.ASCII.GetBytes(Convert.ToString(sum, 8).PadLeft(6, '0') + "\0 ").CopyTo(header, 148);
+        return header;
     }
 
     /// <summary>

@@ -35,18 +35,9 @@ public sealed class HostileIndexTests
         duplicate.Location.Pointer.ShouldBe("/manifests/1");
     }
 
-    public static TheoryData<string, bool> DeepCases()
-    {
-        var data = new TheoryData<string, bool>();
-        // The layer is not JSON and is never parsed: its damage is its size and digest (BrokenFileTests).
-        foreach (var file in HostileLayout.Files(HostileLayout.Valid).Where(f => !f.EndsWith(Layer, StringComparison.Ordinal)))
-        {
-            data.Add(file, false);
-            data.Add(file, true);
-        }
-
-        return data;
-    }
+    // The layer is not JSON and is never parsed: its damage is its size and digest (BrokenFileTests).
+    public static TheoryData<string, bool> DeepCases() =>
+        HostileLayout.EachWithFalseAndTrue(HostileLayout.Files(HostileLayout.Valid).Where(f => !f.EndsWith(Layer, StringComparison.Ordinal)));
 
     private const string Layer = "9e94b14022a994edbd79b80ca1e92f872235519062eb50042860781164c366da";
 

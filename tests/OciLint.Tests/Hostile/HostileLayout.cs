@@ -2,6 +2,7 @@ using System.Diagnostics;
 using OciLint.Core.Engine;
 using OciLint.Tests.Support;
 using Shouldly;
+using Xunit;
 
 namespace OciLint.Tests.Hostile;
 
@@ -15,6 +16,19 @@ internal static class HostileLayout
         [.. Directory.EnumerateFiles(layout, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(layout, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
 
     public static void Copy(string from, string to) => Fixture.CopyTree(from, to);
+
+    /// <summary>Each value twice, with false and with true (plain and gzip, arrays and objects...).</summary>
+    public static TheoryData<T, bool> EachWithFalseAndTrue<T>(IEnumerable<T> values)
+    {
+        var data = new TheoryData<T, bool>();
+        foreach (var value in values)
+        {
+            data.Add(value, false);
+            data.Add(value, true);
+        }
+
+        return data;
+    }
 
     /// <summary>
     /// A FIFO: opening it for reading blocks until a writer comes, so a linter that follows a link to it never returns

@@ -19,17 +19,7 @@ public sealed class HostileTarTests
         HardLinkUp,
     }
 
-    public static TheoryData<Member, bool> Cases()
-    {
-        var data = new TheoryData<Member, bool>();
-        foreach (var member in Enum.GetValues<Member>())
-        {
-            data.Add(member, false);
-            data.Add(member, true);
-        }
-
-        return data;
-    }
+    public static TheoryData<Member, bool> Cases() => HostileLayout.EachWithFalseAndTrue(Enum.GetValues<Member>());
 
     [Theory]
     [MemberData(nameof(Cases))]
