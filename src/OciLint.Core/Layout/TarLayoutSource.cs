@@ -120,7 +120,7 @@ public sealed class TarLayoutSource : ILayoutSource
     {
         var seekable = Kind == SourceKind.Tar;
         using var archive = seekable ? file : new CountingStream(new GZipStream(file, CompressionMode.Decompress, leaveOpen: true));
-        using var reader = new TarReader(archive, leaveOpen: true);
+        using var reader = new TarReader(new TarHeaderGuard(archive), leaveOpen: true);
         var ordinal = 0;
         while (true)
         {

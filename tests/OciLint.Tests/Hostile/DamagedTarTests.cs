@@ -164,9 +164,12 @@ public sealed class DamagedTarTests
         }
     }
 
-    public static TheoryData<string, bool> Headers() => HostileLayout.EachWithFalseAndTrue(["gnu-sparse", "pax-8-gib", "long-name-8-gib", "pax-size-overflow"]);
+    public static TheoryData<string, bool> Headers() => HostileLayout.EachWithFalseAndTrue(["gnu-sparse", "pax-8-gib", "long-name-8-gib", "pax-size-overflow", "pax-2-mib"]);
 
-    /// <summary>Headers System.Formats.Tar refuses with other exceptions than InvalidDataException: each is OCI001.</summary>
+    /// <summary>
+    /// Headers System.Formats.Tar refuses with other exceptions than InvalidDataException, and metadata too large
+    /// to read (TarHeaderGuard): each is OCI001.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Headers))]
     public void A_Header_The_Tar_Reader_Refuses_Is_An_Unreadable_Archive(string header, bool gzip)
@@ -180,6 +183,7 @@ public sealed class DamagedTarTests
             "gnu-sparse" => [.. RawHeader("sparse", (byte)'S', 100_000), .. new byte[1024]],
             "pax-8-gib" => [.. RawHeader("pax", (byte)'x', 8L * 1024 * 1024 * 1024 - 1), .. new byte[1024]],
             "long-name-8-gib" => [.. RawHeader("././@LongLink", (byte)'L', 8L * 1024 * 1024 * 1024 - 1), .. new byte[1024]],
+            "pax-2-mib" => [.. RawHeader("pax", (byte)'x', 2 * 1024 * 1024), .. new byte[1024]],
             _ => PaxSizeOverflow(),
         };
         byte[] tar = [.. valid, .. member, .. new byte[1024]];
