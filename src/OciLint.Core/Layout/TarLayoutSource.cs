@@ -171,21 +171,20 @@ public sealed class TarLayoutSource : ILayoutSource
         if (!seekable && !_issues.Any(i => i.Kind is SourceIssueKind.NotAnArchive or SourceIssueKind.Truncated))
         {
             // The gzip trailer (CRC-32 and length) is checked only when the stream is read to its end.
+            var drained = true;
             try
             {
                 archive.CopyTo(Stream.Null);
             }
             catch (Exception e) when (e is IOException || IsCorrupt(e))
             {
+                drained = false;
                 _issues.Add(new SourceIssue(SourceIssueKind.Truncated, "", $"the gzip stream is corrupt after the last member ({Explain(e)})"));
             }
 
-            if (_issues.Count == 0 || _issues[^1].Kind != SourceIssueKind.Truncated)
+            if (drained && MissingTrailer(file, ((CountingStream)archive).Count) is { } missing)
             {
-                if (MissingTrailer(file, ((CountingStream)archive).Count) is { } missing)
-                {
-                    _issues.Add(new SourceIssue(SourceIssueKind.Truncated, "", missing));
-                }
+                _issues.Add(new SourceIssue(SourceIssueKind.Truncated, "", missing));
             }
         }
 
