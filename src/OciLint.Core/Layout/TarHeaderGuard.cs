@@ -29,6 +29,9 @@ internal sealed class TarHeaderGuard(Stream inner) : Stream
     /// <summary>Whether the guard still follows the archive's header blocks (tests check it does on valid tars).</summary>
     internal bool Following => !_lost;
 
+    /// <summary>How far into the archive it has read: for a stream that cannot seek (gzip), the bytes read.</summary>
+    internal long Offset => _position;
+
     public override bool CanRead => true;
 
     public override bool CanSeek => inner.CanSeek;

@@ -119,8 +119,9 @@ public sealed class TarLayoutSource : ILayoutSource
     private void Index(Stream file)
     {
         var seekable = Kind == SourceKind.Tar;
-        using var archive = seekable ? file : new CountingStream(new GZipStream(file, CompressionMode.Decompress, leaveOpen: true));
-        using var reader = new TarReader(new TarHeaderGuard(archive), leaveOpen: true);
+        using var archive = seekable ? file : new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
+        var guard = new TarHeaderGuard(archive);
+        using var reader = new TarReader(guard, leaveOpen: true);
         var ordinal = 0;
         while (true)
         {
@@ -170,11 +171,18 @@ public sealed class TarLayoutSource : ILayoutSource
 
         if (!seekable && !_issues.Any(i => i.Kind is SourceIssueKind.NotAnArchive or SourceIssueKind.Truncated))
         {
-            // The gzip trailer (CRC-32 and length) is checked only when the stream is read to its end.
+            // The gzip trailer (CRC-32 and length) is checked only when the stream is read to its end. The decoded
+            // length it must match is what the guard saw plus this tail (read past the guard: after the tar's end
+            // nothing is a header).
             var drained = true;
+            long tail = 0;
             try
             {
-                archive.CopyTo(Stream.Null);
+                var buffer = new byte[16 * 1024];
+                for (int read; (read = archive.Read(buffer)) > 0;)
+                {
+                    tail += read;
+                }
             }
             catch (Exception e) when (e is IOException || IsCorrupt(e))
             {
@@ -182,7 +190,7 @@ public sealed class TarLayoutSource : ILayoutSource
                 _issues.Add(new SourceIssue(SourceIssueKind.Truncated, "", $"the gzip stream is corrupt after the last member ({Explain(e)})"));
             }
 
-            if (drained && MissingTrailer(file, ((CountingStream)archive).Count) is { } missing)
+            if (drained && MissingTrailer(file, guard.Offset + tail) is { } missing)
             {
                 _issues.Add(new SourceIssue(SourceIssueKind.Truncated, "", missing));
             }
@@ -571,29 +579,6 @@ public sealed class TarLayoutSource : ILayoutSource
     // PAX sizes overflow, oversized metadata headers are "invalid operations" and GNU sparse files "not supported".
     private static bool IsCorrupt(Exception e) =>
         e is InvalidDataException or EndOfStreamException or FormatException or OverflowException or ArgumentException or InvalidOperationException or NotSupportedException;
-
-    /// <summary>Counts the bytes read through it (the decoded length of a gzip stream).</summary>
-    private sealed class CountingStream(Stream inner) : ReadOnlyStream
-    {
-        public long Count { get; private set; }
-
-        public override int Read(Span<byte> buffer)
-        {
-            var read = inner.Read(buffer);
-            Count += read;
-            return read;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
 
     /// <summary>A member's data stream that also disposes the reader, decompressor and file behind it.</summary>
     private sealed class OwningStream(Stream data, LayoutEntry entry, params IDisposable[] owners) : ReadOnlyStream
