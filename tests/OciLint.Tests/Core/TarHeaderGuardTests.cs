@@ -1,6 +1,6 @@
 using System.Formats.Tar;
-using System.Text;
 using OciLint.Core.Layout;
+using OciLint.Tests.Support;
 using Shouldly;
 using Xunit;
 
@@ -64,7 +64,7 @@ public sealed class TarHeaderGuardTests
     public void Follows_A_Pax_Size_Record_That_Overrides_The_Header(bool seekable)
     {
         // The header says 0 bytes; the PAX record before it says 600, and the reader takes the record.
-        byte[] archive = [.. Pax("size", "600"), .. Header("big", '0', 0), .. new byte[1024], .. Header("after", '0', 3), .. "abc"u8, .. new byte[509], .. new byte[1024]];
+        byte[] archive = [.. RawTar.Pax("size", "600"), .. RawTar.Header("big", '0', 0), .. new byte[1024], .. RawTar.Header("after", '0', 3), .. "abc"u8, .. new byte[509], .. new byte[1024]];
 
         var (read, guard) = ReadAll(archive, seekable);
 
@@ -80,7 +80,7 @@ public sealed class TarHeaderGuardTests
     public void Refuses_Metadata_Over_The_Limit_Before_Reading_It(char type, bool seekable)
     {
         // Two MiB declared, none of it present: refused at the header, not after allocating and reading it.
-        byte[] archive = [.. Header(type == 'L' ? "././@LongLink" : "meta", type, 2 * 1024 * 1024), .. new byte[1024]];
+        byte[] archive = [.. RawTar.Header(type == 'L' ? "././@LongLink" : "meta", type, 2 * 1024 * 1024), .. new byte[1024]];
 
         var failure = Should.Throw<InvalidDataException>(() => ReadAll(archive, seekable));
 
@@ -107,34 +107,6 @@ public sealed class TarHeaderGuardTests
         }
 
         return (names, guard);
-    }
-
-    private static byte[] Pax(string key, string value)
-    {
-        var record = $" {key}={value}\n";
-        var length = record.Length + 1;
-        length += (length + record.Length).ToString(System.Globalization.CultureInfo.InvariantCulture).Length - 1;
-        var bytes = Encoding.ASCII.GetBytes(length.ToString(System.Globalization.CultureInfo.InvariantCulture) + record);
-        bytes.Length.ShouldBe(length);
-        var padded = new byte[(bytes.Length + 511) / 512 * 512];
-        bytes.CopyTo(padded, 0);
-        return [.. Header("pax", 'x', bytes.Length), .. padded];
-    }
-
-    private static byte[] Header(string name, char type, long size)
-    {
-        var header = new byte[512];
-        Encoding.ASCII.GetBytes(name).CopyTo(header, 0);
-        "0000644\0"u8.CopyTo(header.AsSpan(100));
-        "0000000\0"u8.CopyTo(header.AsSpan(108));
-        "0000000\0"u8.CopyTo(header.AsSpan(116));
-        Encoding.ASCII.GetBytes(Convert.ToString(size, 8).PadLeft(11, '0') + "\0").CopyTo(header, 124);
-        "00000000000\0"u8.CopyTo(header.AsSpan(136));
-        header[156] = (byte)type;
-        "ustar\000"u8.CopyTo(header.AsSpan(257));
-        "        "u8.CopyTo(header.AsSpan(148));
-        Encoding.ASCII.GetBytes(Convert.ToString(header.Sum(b => b), 8).PadLeft(6, '0') + "\0 ").CopyTo(header, 148);
-        return header;
     }
 
     /// <summary>A stream that cannot seek, as a gzip stream: the tar reader reads over member data instead.</summary>

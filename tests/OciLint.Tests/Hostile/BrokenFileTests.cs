@@ -42,8 +42,7 @@ public sealed class BrokenFileTests
     public void Each_Broken_File_Gives_Its_Finding(string file, Damage damage)
     {
         using var temp = new TempDir();
-        var layout = temp.Combine("layout");
-        HostileLayout.Copy(HostileLayout.Valid, layout);
+        var layout = HostileLayout.CopyValid(temp);
         var fifo = HostileLayout.Fifo(temp.Combine("outside"));
         Break(Path.Combine(layout, file), damage, fifo);
 
@@ -79,8 +78,7 @@ public sealed class BrokenFileTests
     public void Each_Broken_File_In_A_Tar_Gives_Its_Finding(string file, Damage damage, bool gzip)
     {
         using var temp = new TempDir();
-        var layout = temp.Combine("layout");
-        HostileLayout.Copy(HostileLayout.Valid, layout);
+        var layout = HostileLayout.CopyValid(temp);
         Break(Path.Combine(layout, file), damage, outside: "");
         var tar = temp.Combine(gzip ? "layout.tar.gz" : "layout.tar");
         Fixture.WriteTar(layout, tar, gzip);

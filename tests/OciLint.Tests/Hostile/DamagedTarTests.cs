@@ -125,7 +125,7 @@ public sealed class DamagedTarTests
         var plain = temp.Combine("layout.tar");
         Fixture.WriteTar(HostileLayout.Valid, plain);
         var tar = File.ReadAllBytes(plain);
-        var gz = Gzip(tar);
+        var gz = RawTar.Gzip(tar);
         var bytes = trailer switch
         {
             Trailer.Cut3 => gz[..^3],
@@ -135,8 +135,8 @@ public sealed class DamagedTarTests
             Trailer.CrcFlipped => Flip(gz, gz.Length - 8),
             Trailer.LengthFlipped => Flip(gz, gz.Length - 4),
             Trailer.GarbageAfter => [.. gz, .. "trailing garbage\n"u8],
-            Trailer.TwoMembers => [.. Gzip(tar[..1500]), .. Gzip(tar[1500..])],
-            Trailer.EmptyMemberAfter => [.. gz, .. Gzip([])],
+            Trailer.TwoMembers => [.. RawTar.Gzip(tar[..1500]), .. RawTar.Gzip(tar[1500..])],
+            Trailer.EmptyMemberAfter => [.. gz, .. RawTar.Gzip([])],
             _ => [.. gz, .. new byte[4096]],
         };
         var path = temp.Combine("layout.tar.gz");
@@ -153,7 +153,7 @@ public sealed class DamagedTarTests
         else
         {
             unreadable.ShouldBeEmpty(trailer.ToString());
-            result.Findings.ShouldNotContain(f => f.Severity == Severity.Error, string.Join("\n", result.Findings.Select(f => $"{f.RuleId} {f.Message}")));
+            result.Findings.ShouldNotContain(f => f.Severity == Severity.Error, HostileLayout.Describe(result));
         }
 
         static byte[] Flip(byte[] bytes, int at)
@@ -180,28 +180,20 @@ public sealed class DamagedTarTests
         var valid = File.ReadAllBytes(plain)[..^1024]; // without the end-of-archive blocks
         byte[] member = header switch
         {
-            "gnu-sparse" => [.. RawHeader("sparse", (byte)'S', 100_000), .. new byte[1024]],
-            "pax-8-gib" => [.. RawHeader("pax", (byte)'x', 8L * 1024 * 1024 * 1024 - 1), .. new byte[1024]],
-            "long-name-8-gib" => [.. RawHeader("././@LongLink", (byte)'L', 8L * 1024 * 1024 * 1024 - 1), .. new byte[1024]],
-            "pax-2-mib" => [.. RawHeader("pax", (byte)'x', 2 * 1024 * 1024), .. new byte[1024]],
-            _ => PaxSizeOverflow(),
+            "gnu-sparse" => [.. RawTar.Header("sparse", 'S', 100_000), .. new byte[1024]],
+            "pax-8-gib" => [.. RawTar.Header("pax", 'x', 8L * 1024 * 1024 * 1024 - 1), .. new byte[1024]],
+            "long-name-8-gib" => [.. RawTar.Header("././@LongLink", 'L', 8L * 1024 * 1024 * 1024 - 1), .. new byte[1024]],
+            "pax-2-mib" => [.. RawTar.Header("pax", 'x', 2 * 1024 * 1024), .. new byte[1024]],
+            _ => [.. RawTar.Pax("size", "99999999999999999999"), .. RawTar.Header("big", '0', 0)],
         };
         byte[] tar = [.. valid, .. member, .. new byte[1024]];
         var path = temp.Combine(gzip ? "bad.tar.gz" : "bad.tar");
-        File.WriteAllBytes(path, gzip ? Gzip(tar) : tar);
+        File.WriteAllBytes(path, gzip ? RawTar.Gzip(tar) : tar);
 
         var result = HostileLayout.RunGuarded(path);
 
         result.Errors.ShouldBeEmpty();
         result.Findings.ShouldContain(f => f.RuleId == "OCI001" && f.Severity == Severity.Error);
-
-        static byte[] PaxSizeOverflow()
-        {
-            var record = "29 size=99999999999999999999\n"u8.ToArray();
-            var padded = new byte[512];
-            record.CopyTo(padded, 0);
-            return [.. RawHeader("pax", (byte)'x', record.Length), .. padded, .. RawHeader("big", (byte)'0', 0)];
-        }
     }
 
     [Fact]
@@ -224,43 +216,14 @@ public sealed class DamagedTarTests
         using var temp = new TempDir();
         var plain = temp.Combine("layout.tar");
         Fixture.WriteTar(HostileLayout.Valid, plain);
-        byte[] empty = [.. RawHeader("extra.txt", (byte)'0', 0)];
+        var empty = RawTar.Header("extra.txt", '0', 0);
         byte[] tar = [.. File.ReadAllBytes(plain)[..^1024], .. empty, .. empty, .. new byte[1024]];
         var path = temp.Combine(gzip ? "dup.tar.gz" : "dup.tar");
-        File.WriteAllBytes(path, gzip ? Gzip(tar) : tar);
+        File.WriteAllBytes(path, gzip ? RawTar.Gzip(tar) : tar);
 
         var result = HostileLayout.RunGuarded(path);
 
         result.Findings.Where(f => f.RuleId == "OCI015").ShouldHaveSingleItem().Severity.ShouldBe(Severity.Warning);
-    }
-
-    private static byte[] Gzip(byte[] bytes)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
-        {
-            gzip.Write(bytes);
-        }
-
-        return output.ToArray();
-    }
-
-    /// <summary>A ustar header block, written by hand: TarWriter will not write the sizes and types these tests need.</summary>
-    private static byte[] RawHeader(string name, byte type, long size)
-    {
-        var header = new byte[512];
-        System.Text.Encoding.ASCII.GetBytes(name).CopyTo(header, 0);
-        "0000644\0"u8.CopyTo(header.AsSpan(100));
-        "0000000\0"u8.CopyTo(header.AsSpan(108));
-        "0000000\0"u8.CopyTo(header.AsSpan(116));
-        System.Text.Encoding.ASCII.GetBytes(Convert.ToString(size, 8).PadLeft(11, '0') + "\0").CopyTo(header, 124);
-        "00000000000\0"u8.CopyTo(header.AsSpan(136));
-        header[156] = type;
-        "ustar\000"u8.CopyTo(header.AsSpan(257));
-        "        "u8.CopyTo(header.AsSpan(148));
-        var sum = header.Sum(b => b);
-        System.Text.Encoding.ASCII.GetBytes(Convert.ToString(sum, 8).PadLeft(6, '0') + "\0 ").CopyTo(header, 148);
-        return header;
     }
 
     /// <summary>
@@ -290,7 +253,7 @@ public sealed class DamagedTarTests
         var result = HostileLayout.RunGuarded(tar);
 
         result.Errors.ShouldBeEmpty();
-        result.Findings.ShouldContain(f => f.RuleId == "OCI001" && f.Message.Contains("invalid deflate data or CRC-32 mismatch", StringComparison.Ordinal), string.Join("\n", result.Findings.Select(f => $"{f.RuleId} {f.Message}")));
+        result.Findings.ShouldContain(f => f.RuleId == "OCI001" && f.Message.Contains("invalid deflate data or CRC-32 mismatch", StringComparison.Ordinal), HostileLayout.Describe(result));
     }
 
     // A large incompressible blob first, so that the damage lands inside member data, not only in headers.

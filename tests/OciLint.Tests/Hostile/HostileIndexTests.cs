@@ -37,9 +37,7 @@ public sealed class HostileIndexTests
 
     // The layer is not JSON and is never parsed: its damage is its size and digest (BrokenFileTests).
     public static TheoryData<string, bool> DeepCases() =>
-        HostileLayout.EachWithFalseAndTrue(HostileLayout.Files(HostileLayout.Valid).Where(f => !f.EndsWith(Layer, StringComparison.Ordinal)));
-
-    private const string Layer = "9e94b14022a994edbd79b80ca1e92f872235519062eb50042860781164c366da";
+        HostileLayout.EachWithFalseAndTrue(HostileLayout.Files(HostileLayout.Valid).Where(f => f != HostileLayout.Layer));
 
     /// <summary>Each JSON file of a layout replaced by one nested 10,000 deep (arrays, or objects) inside a plausible start.</summary>
     [Theory]
@@ -47,8 +45,7 @@ public sealed class HostileIndexTests
     public void A_10000_Deep_Document_Is_Invalid_JSON_Not_A_Stack_Overflow(string file, bool objects)
     {
         using var temp = new TempDir();
-        var layout = temp.Combine("layout");
-        HostileLayout.Copy(HostileLayout.Valid, layout);
+        var layout = HostileLayout.CopyValid(temp);
         const int Depth = 10_000;
         var deep = objects
             ? string.Concat(Enumerable.Repeat("{\"a\":", Depth)) + "1" + new string('}', Depth)
@@ -60,7 +57,7 @@ public sealed class HostileIndexTests
         result.Errors.ShouldBeEmpty();
         // oci-layout has its own rule for "not JSON", with umoci's words.
         var rule = file == "oci-layout" ? "OCI004" : "OCI101";
-        result.Findings.ShouldContain(f => f.RuleId == rule && f.Location.File == file && f.Message.Contains("deeper than", StringComparison.Ordinal), string.Join("\n", result.Findings.Select(f => $"{f.RuleId} {f.Location.File}: {f.Message}")));
+        result.Findings.ShouldContain(f => f.RuleId == rule && f.Location.File == file && f.Message.Contains("deeper than", StringComparison.Ordinal), HostileLayout.Describe(result));
     }
 
     [Fact]

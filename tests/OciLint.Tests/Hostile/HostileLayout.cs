@@ -15,7 +15,18 @@ internal static class HostileLayout
     public static IReadOnlyList<string> Files(string layout) =>
         [.. Directory.EnumerateFiles(layout, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(layout, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
 
+    /// <summary>The sample's one layer (a gzip blob, never parsed as JSON).</summary>
+    public const string Layer = "blobs/sha256/9e94b14022a994edbd79b80ca1e92f872235519062eb50042860781164c366da";
+
     public static void Copy(string from, string to) => Fixture.CopyTree(from, to);
+
+    /// <summary>A copy of <see cref="Valid"/> in <paramref name="temp"/>/layout, to break.</summary>
+    public static string CopyValid(TempDir temp)
+    {
+        var layout = temp.Combine("layout");
+        Copy(Valid, layout);
+        return layout;
+    }
 
     /// <summary>Each value twice, with false and with true (plain and gzip, arrays and objects...).</summary>
     public static TheoryData<T, bool> EachWithFalseAndTrue<T>(IEnumerable<T> values)
@@ -43,6 +54,10 @@ internal static class HostileLayout
         mkfifo.ExitCode.ShouldBe(0, "mkfifo failed");
         return path;
     }
+
+    /// <summary>The findings, one a line, for an assertion's message.</summary>
+    public static string Describe(LintResult result) =>
+        string.Join("\n", result.Findings.Select(f => $"{f.RuleId} {f.Severity} {f.Location.File}: {f.Message}"));
 
     /// <summary>Lints <paramref name="target"/> on another thread; a run that does not end within the limit fails the test.</summary>
     public static LintResult RunGuarded(string target, string? fifo = null, RuleConfiguration? configuration = null, LintSettings? settings = null, int seconds = 60) =>

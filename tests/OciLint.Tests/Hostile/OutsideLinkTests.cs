@@ -11,8 +11,6 @@ namespace OciLint.Tests.Hostile;
 /// </summary>
 public sealed class OutsideLinkTests
 {
-    private const string Layer = "blobs/sha256/9e94b14022a994edbd79b80ca1e92f872235519062eb50042860781164c366da";
-
     [Theory]
     [InlineData("relative-climb")]
     [InlineData("via-link-at-root")]
@@ -20,10 +18,9 @@ public sealed class OutsideLinkTests
     public void A_Blob_Link_That_Leaves_By_A_Detour_Is_Not_Followed(string shape)
     {
         using var temp = new TempDir();
-        var layout = temp.Combine("layout");
-        HostileLayout.Copy(HostileLayout.Valid, layout);
+        var layout = HostileLayout.CopyValid(temp);
         var fifo = HostileLayout.Fifo(temp.Path);
-        var blob = Path.Combine(layout, Layer);
+        var blob = Path.Combine(layout, HostileLayout.Layer);
         File.Delete(blob);
         switch (shape)
         {
@@ -46,7 +43,7 @@ public sealed class OutsideLinkTests
         var result = HostileLayout.RunGuarded(layout, fifo);
 
         result.Errors.ShouldBeEmpty();
-        result.Findings.ShouldContain(f => f.RuleId == "OCI410" && f.Severity == Severity.Error && f.Location.File == Layer, Describe(result));
+        result.Findings.ShouldContain(f => f.RuleId == "OCI410" && f.Severity == Severity.Error && f.Location.File == HostileLayout.Layer, HostileLayout.Describe(result));
     }
 
     [Theory]
@@ -56,8 +53,7 @@ public sealed class OutsideLinkTests
     {
         // The folder outside has every blob's name, each a link to the FIFO: opening any of them would block.
         using var temp = new TempDir();
-        var layout = temp.Combine("layout");
-        HostileLayout.Copy(HostileLayout.Valid, layout);
+        var layout = HostileLayout.CopyValid(temp);
         var fifo = HostileLayout.Fifo(temp.Path);
         var outside = temp.Combine("outside");
         foreach (var blob in HostileLayout.Files(layout).Where(f => f.StartsWith(folder + "/", StringComparison.Ordinal)))
@@ -73,10 +69,7 @@ public sealed class OutsideLinkTests
         var result = HostileLayout.RunGuarded(layout, fifo);
 
         result.Errors.ShouldBeEmpty();
-        result.Findings.ShouldContain(f => f.RuleId == rule && f.Severity == Severity.Error && f.Location.File == folder, Describe(result));
+        result.Findings.ShouldContain(f => f.RuleId == rule && f.Severity == Severity.Error && f.Location.File == folder, HostileLayout.Describe(result));
         result.Model!.Source.Entries.ShouldNotContain(e => e.Path.StartsWith(folder + "/", StringComparison.Ordinal), "the walk went into a linked folder");
     }
-
-    private static string Describe(OciLint.Core.Engine.LintResult result) =>
-        string.Join("\n", result.Findings.Select(f => $"{f.RuleId} {f.Severity} {f.Location.File}: {f.Message}"));
 }
